@@ -46,6 +46,8 @@ export const RoomSchema = z.object({
   sipAddress: optionalText,
   registrarPool: optionalText,
   organizationalUnit: optionalText,
+  /** Pre-Windows 2000 logon name for on-premises AD (at most 20 characters). Defaults from the alias. */
+  samAccountName: optionalText,
   meetingMode: z.enum(MEETING_MODES).optional(),
 });
 export type Room = z.infer<typeof RoomSchema>;
@@ -84,6 +86,7 @@ export { CONSOLE_ERAS, type ConsoleEra, TOPOLOGY_IDS, type TopologyId, type Meet
 
 export interface ResolvedRoom extends Room {
   alias: string;
+  samAccountName: string;
   mailboxName: string;
   mode: ProvisionMode;
   sipAddress: string;
@@ -103,6 +106,7 @@ export function resolveRoom(room: Room, site: Site): ResolvedRoom {
   const resolved: ResolvedRoom = {
     ...room,
     alias: room.alias ?? defaultAliasFor(room.upn),
+    samAccountName: room.samAccountName ?? samAccountNameFor(room.alias ?? defaultAliasFor(room.upn)),
     mailboxName: room.mailboxName ?? room.displayName,
     mode: room.mode ?? defaults.mode,
     sipAddress: normaliseSipAddress(room.sipAddress ?? room.upn),
@@ -120,6 +124,24 @@ export function resolveRoom(room: Room, site: Site): ResolvedRoom {
 
 export function siteConsoleEra(site: Site): ConsoleEra {
   return eraForAppVersion(site.defaults.appVersion) ?? 'teams-4.17';
+}
+
+// sAMAccountName: at most 20 characters, none of " / \\ [ ] : ; | = , + * ? < > @ and not ending in a period.
+const SAM_FORBIDDEN = /["/\\[\]:;|=,+*?<>@\s]/g;
+export const SAM_ACCOUNT_NAME_MAX = 20;
+
+/** A valid sAMAccountName derived from an alias: forbidden characters dropped, cut to 20. */
+export function samAccountNameFor(alias: string): string {
+  return alias.replace(SAM_FORBIDDEN, '').slice(0, SAM_ACCOUNT_NAME_MAX).replace(/\.+$/, '');
+}
+
+export function checkSamAccountName(value: string): string | undefined {
+  if (value.length === 0) return 'is empty';
+  if (value.length > SAM_ACCOUNT_NAME_MAX) return `has ${value.length} characters; Active Directory allows at most ${SAM_ACCOUNT_NAME_MAX}`;
+  const bad = value.match(SAM_FORBIDDEN);
+  if (bad) return `contains "${bad[0]}", which Active Directory does not allow in a logon name`;
+  if (value.endsWith('.')) return 'may not end with a period';
+  return undefined;
 }
 
 /** "sip:Room@Contoso.com" and "room@contoso.com" both become "sip:room@contoso.com". */
@@ -289,6 +311,21 @@ export function checkRoom(room: Room, site: Site): Finding[] {
     const problem = checkDistinguishedName(resolved.organizationalUnit);
     if (problem) error('organizationalUnit', problem);
     if (!topology.onPremisesDirectory) warn('organizationalUnit', `is ignored: the ${site.topology} topology has no on-premises directory`);
+  }
+
+  if (topology.onPremisesDirectory) {
+    if (room.samAccountName) {
+      const problem = checkSamAccountName(room.samAccountName);
+      if (problem) error('samAccountName', problem);
+    } else if (resolved.samAccountName !== resolved.alias && !checkAlias(resolved.alias)) {
+      const problem = checkSamAccountName(resolved.samAccountName);
+      if (problem) error('alias', `cannot become an Active Directory logon name: ${problem}; supply a SamAccountName`);
+      else warn('samAccountName', `derived from the alias as "${resolved.samAccountName}" (at most 20 characters, no " / \\ [ ] : ; | = , + * ? < > @); supply a SamAccountName to choose it`);
+    }
+  }
+  if (room.countryOrRegion) {
+    const problem = checkUsageLocation(room.countryOrRegion);
+    if (problem) error('countryOrRegion', problem);
   }
 
   if (resolved.timeZone && !canonicalWindowsTimeZone(resolved.timeZone)) {
