@@ -175,6 +175,8 @@ const DNS_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 // Exchange alias: letters, digits, ! # $ % & ' * + - / = ? ^ _ ` { | } ~, U+00A1–U+00FF; periods only between other characters.
 const ALIAS_CHARS = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.\u00A1-\u00FF]+$/;
 const FQDN = /^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
 const DN_COMPONENT = /^(CN|OU|DC|O|L|ST|C)=(?:[^,=\\]|\\.)+$/i;
 
 export function checkDomainName(domain: string): string | undefined {
@@ -244,6 +246,12 @@ export function checkRoom(room: Room, site: Site): Finding[] {
   const warn = (field: RoomField, message: string) => findings.push({ severity: 'warning', field, message });
   const topology = TOPOLOGIES[site.topology];
   const resolved = resolveRoom(room, site);
+
+  for (const [field, value] of Object.entries(room) as [RoomField, unknown][]) {
+    if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) {
+      error(field, 'contains a line break, tab or other control character; use plain text on one line');
+    }
+  }
 
   const upnProblem = checkUpn(room.upn);
   if (upnProblem) error('upn', upnProblem);
