@@ -148,7 +148,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     field: 'countryOrRegion',
     required: false,
     kind: 'text',
-    description: 'Country or region of the building (an address; the licensing country is UsageLocation).',
+    description: 'Country or region of the building as a two-letter ISO code (DE, US); the licensing country is UsageLocation.',
   },
   {
     header: 'RoomList',
@@ -189,6 +189,14 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     required: false,
     kind: 'text',
     description: 'Active Directory OU for the account, e.g. OU=Rooms,DC=contoso,DC=com (topologies with an on-premises directory); empty: the site default.',
+  },
+  {
+    header: 'SamAccountName',
+    aliases: ['Pre-Windows 2000 Logon Name'],
+    field: 'samAccountName',
+    required: false,
+    kind: 'text',
+    description: 'Pre-Windows 2000 logon name in on-premises Active Directory (at most 20 characters); defaults from the alias.',
   },
   {
     header: 'MeetingMode',

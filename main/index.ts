@@ -1,0 +1,176 @@
+// The Electron main process: app lifecycle and the app-wide guards. Everything that can be decided
+// without Electron (which URLs may open, how app:// maps onto files, the CSP) lives in main/shell/.
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from 'electron';
+import { PRODUCT_NAME } from './shell/app-info.ts';
+import { APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol.ts';
+import { isAllowedExternalUrl } from './shell/external-links.ts';
+import { CONTENT_SECURITY_POLICY, createMainWindow, currentAppInfo, RENDERER_RELATIVE_ROOT } from './window.ts';
+
+/** Same as electron-builder.yml's appId; Windows groups taskbar entries and notifications by it. */
+export const APP_USER_MODEL_ID = 'com.roomready.app';
+
+let mainWindow: BrowserWindow | null = null;
+
+/** Allow-listed documentation links go to the system browser; every other URL is dropped. */
+function openExternallyIfAllowed(url: string): void {
+  if (!isAllowedExternalUrl(url)) return;
+  shell.openExternal(url).catch((error: unknown) => {
+    console.error(`Could not open ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/** Applied to every WebContents the app ever creates (windows, devtools, anything added later). */
+export function hardenWebContents(contents: WebContents): void {
+  // The app is one page: it never navigates. A link to the docs leaves through the system browser.
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openExternallyIfAllowed(url);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternallyIfAllowed(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The renderer needs no camera, notifications, clipboard-read, geolocation... nothing. */
+export function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+export interface MenuContext {
+  appName: string;
+  version: string;
+  isDevelopment: boolean;
+  platform: NodeJS.Platform;
+  showAbout: () => void;
+}
+
+export function buildApplicationMenu(context: MenuContext): MenuItemConstructorOptions[] {
+  const isMac = context.platform === 'darwin';
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+  // Reloading throws away whatever the page holds; only a developer wants that.
+  const developerItems: MenuItemConstructorOptions[] = context.isDevelopment
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator]
+    : [];
+  return [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        separator,
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        ...developerItems,
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        separator,
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { label: '&Help', submenu: [{ label: `About ${context.appName}`, click: () => context.showAbout() }] },
+  ];
+}
+
+function showAbout(): void {
+  const { appName, version } = currentAppInfo();
+  const options = {
+    type: 'info' as const,
+    title: `About ${appName}`,
+    message: `${appName} ${version}`,
+    detail: 'Setup wizard for Microsoft Teams Rooms and Skype Room Systems v2.',
+    buttons: ['OK'],
+  };
+  const parent = BrowserWindow.getFocusedWindow();
+  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+}
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** A second launch hands over to the first: bring its window forward instead of opening another. */
+function focusMainWindow(): void {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function onReady(): void {
+  denyAllPermissions();
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      rendererRoot: path.join(app.getAppPath(), RENDERER_RELATIVE_ROOT),
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    }),
+  );
+  const { appName, version } = currentAppInfo();
+  const template = buildApplicationMenu({
+    appName,
+    version,
+    isDevelopment: !app.isPackaged,
+    platform: process.platform,
+    showAbout,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  openMainWindow();
+}
+
+function start(): void {
+  // Both must happen before 'ready': no window may opt out of the sandbox, and a scheme's
+  // privileges are fixed when Chromium starts.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+  app.setName(PRODUCT_NAME);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit(); // macOS apps stay in the dock until Quit
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('RoomReady could not start:', error);
+      app.exit(1);
+    });
+}
+
+start();

@@ -1,0 +1,143 @@
+// The final verification checklist of the console page (mtr-facts.md §4.7), plus the no-MFA check
+// of the deployment-checklist template (peers.md §1.7).
+import { consoleSetupPage } from '../context.ts';
+import { COLLECT_LOGS_COMMAND, RIGEL_FOLDER, SOURCES } from '../facts.ts';
+import type { ChecklistItemDefinition } from '../types.ts';
+import { verbatim } from '../values.ts';
+
+export const POST_SETUP_ITEMS: readonly ChecklistItemDefinition[] = [
+  {
+    id: 'post-setup.room-name',
+    section: 'post-setup-application',
+    kind: 'check',
+    text: 'The room account name (and the phone number, if PSTN is enabled) shows correctly on the console.',
+    values: (context) => [verbatim('Room name', context.room.displayName)],
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.computer-name',
+    section: 'post-setup-application',
+    kind: 'check',
+    text: 'The Windows computer name is set correctly (it is how admins find the console remotely).',
+    values: (context) => (context.options.computerName ? [verbatim('Computer name', context.options.computerName)] : []),
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.admin-password',
+    section: 'post-setup-application',
+    kind: 'check',
+    text: 'The Admin account password is set and verified.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.updates',
+    section: 'post-setup-application',
+    kind: 'check',
+    text: 'All firmware and system updates are applied.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.no-mfa',
+    section: 'post-setup-application',
+    kind: 'check',
+    text: 'The room signed in without any multi-factor authentication prompt.',
+    why: 'MFA cannot be used on a room account: it would block unattended sign-in.',
+    source: SOURCES.security,
+  },
+  {
+    id: 'post-setup.collect-logs',
+    section: 'post-setup-application',
+    kind: 'command',
+    text: 'Only if something failed: collect the logs in an elevated prompt and attach the ZIP file from the folder below to the sign-off.',
+    values: () => [verbatim('Logs folder', RIGEL_FOLDER)],
+    command: () => COLLECT_LOGS_COMMAND,
+    source: SOURCES.operations,
+  },
+  {
+    id: 'post-setup.camera-firmware',
+    section: 'post-setup-audio-video',
+    kind: 'check',
+    text: 'The camera firmware version is correct (if applicable).',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.camera',
+    section: 'post-setup-audio-video',
+    kind: 'check',
+    text: 'The camera works and is positioned well.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.playback-devices',
+    section: 'post-setup-audio-video',
+    kind: 'check',
+    text: 'In Windows sound settings, Playback Default Device and Playback Default Communications Device are the intended audio peripheral.',
+    values: (context) => (context.options.peripherals?.speaker ? [verbatim('Intended speaker', context.options.peripherals.speaker)] : []),
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.recording-device',
+    section: 'post-setup-audio-video',
+    kind: 'check',
+    text: 'Recording Default Communication Device is the intended audio peripheral.',
+    values: (context) => (context.options.peripherals?.microphone ? [verbatim('Intended microphone', context.options.peripherals.microphone)] : []),
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.audio-firmware',
+    section: 'post-setup-audio-video',
+    kind: 'check',
+    text: 'The audio peripheral firmware version is correct (if applicable).',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.audio-input',
+    section: 'post-setup-audio-video',
+    kind: 'check',
+    text: 'The audio input device works and is positioned well.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.audio-output',
+    section: 'post-setup-audio-video',
+    kind: 'check',
+    text: 'The audio output device works and is positioned well.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.cables',
+    section: 'post-setup-dock-console',
+    kind: 'check',
+    text: 'Cables are secure and not pinched.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.hdmi-audio',
+    section: 'post-setup-dock-console',
+    kind: 'check',
+    text: 'Audio ingest over HDMI works.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.hdmi-video',
+    section: 'post-setup-dock-console',
+    kind: 'check',
+    text: 'Video ingest over HDMI works.',
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.swivel',
+    section: 'post-setup-dock-console',
+    kind: 'check',
+    text: (context) => (context.era === 'srs-v2' ? 'The dock swivels freely.' : 'The console swivels freely.'),
+    source: consoleSetupPage,
+  },
+  {
+    id: 'post-setup.brightness',
+    section: 'post-setup-dock-console',
+    kind: 'check',
+    eras: ['srs-v2'],
+    text: 'The display brightness suits the room.',
+    source: SOURCES.consoleSrs,
+  },
+];

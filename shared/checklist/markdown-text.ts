@@ -1,0 +1,95 @@
+// Markdown that shows any value as literal text. Three contexts, three rules:
+// - inline text: every character that could start Markdown or HTML syntax is backslash-escaped;
+// - code spans (values the installer types): a backtick fence longer than any backtick run inside;
+// - fenced code blocks (commands): a fence longer than any backtick or tilde run, every line indented
+//   into its list item so no line can escape the block.
+// Invisible characters (controls, bidi overrides, zero-width marks, line separators) are shown as
+// visible placeholders first: on paper they cannot be typed, on screen they could reorder or hide text.
+
+/** Code point ranges shown as placeholders: C0/C1 controls, soft hyphen, bidi marks, embeddings,
+ *  overrides and isolates, zero-width space, word joiner and invisible operators, BOM, annotations,
+ *  and lone surrogates. ZWJ/ZWNJ (U+200C, U+200D) stay: emoji and several scripts need them. */
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x001f],
+  [0x007f, 0x009f],
+  [0x00ad, 0x00ad],
+  [0x061c, 0x061c],
+  [0x180e, 0x180e],
+  [0x200b, 0x200b],
+  [0x200e, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x2069],
+  [0xd800, 0xdfff],
+  [0xfeff, 0xfeff],
+  [0xfff9, 0xfffb],
+];
+
+const LINE_FEED = 0x0a;
+
+function isInvisible(codePoint: number): boolean {
+  return INVISIBLE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+}
+
+function placeholder(codePoint: number): string {
+  if (codePoint <= 0x1f) return String.fromCodePoint(0x2400 + codePoint); // Control Pictures: ␀…␟
+  if (codePoint === 0x7f) return '\u2421'; // ␡
+  return `⟨U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+
+/** The value with every invisible character replaced by a visible placeholder (line feeds kept on request). */
+export function visible(value: string, keepLineFeeds = false): string {
+  let out = '';
+  for (const character of value) {
+    const codePoint = character.codePointAt(0)!;
+    out += isInvisible(codePoint) && !(keepLineFeeds && codePoint === LINE_FEED) ? placeholder(codePoint) : character;
+  }
+  return out;
+}
+
+/** Characters that open Markdown, GFM or HTML syntax anywhere inside a line. */
+const INLINE_SYNTAX = new Set(['\\', '`', '*', '_', '~', '[', ']', '<', '>', '&', '|', '#', '$', '@']);
+
+/** Inline text (never at the start of a line) that renders exactly as `value`, placeholders aside. */
+export function escapeText(value: string): string {
+  const text = visible(value);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i]!;
+    // ':' before '/' would let GFM turn a scheme (https://…) into a link.
+    const escaped = INLINE_SYNTAX.has(character) || (character === ':' && text[i + 1] === '/');
+    out += escaped ? `\\${character}` : character;
+  }
+  // GFM also links bare "www." hosts.
+  return out.replace(/(w{3})\./gi, '$1\\.');
+}
+
+function longestRun(text: string, character: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === character ? current + 1 : 0;
+    longest = Math.max(longest, current);
+  }
+  return longest;
+}
+
+/** A code span showing `value` verbatim; empty values have no code span, so they say so. */
+export function codeSpan(value: string): string {
+  const text = visible(value);
+  if (text.length === 0) return '*(empty)*';
+  const fence = '`'.repeat(longestRun(text, '`') + 1);
+  // CommonMark strips one space from each end when both ends are spaces, and a backtick at either
+  // end would merge with the fence: pad with one space, which the parser removes again.
+  const allSpaces = text.trim().length === 0;
+  const pad = !allSpaces && (text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' '))) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block inside a list item whose content starts `indent` columns in. */
+export function fencedCodeBlock(code: string, info: string, indent: string): string {
+  const text = visible(code, true);
+  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1, longestRun(text, '~') + 1));
+  const lines = text.split('\n').map((line) => indent + line);
+  return [`${indent}${fence}${info}`, ...lines, `${indent}${fence}`].join('\n');
+}

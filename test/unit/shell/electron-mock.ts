@@ -1,0 +1,185 @@
+// A hand-written stand-in for the parts of 'electron' the shell uses (after Electron Fiddle's
+// tests/mocks/electron.ts). Where the shell relies on Electron's rules it keeps them: enableSandbox,
+// registerSchemesAsPrivileged and requestSingleInstanceLock only before 'ready', protocol.handle and
+// session only after it; a new BrowserWindow emits 'web-contents-created'. It records what the shell
+// registered so tests can drive those handlers.
+//
+// Use: vi.mock('electron', () => import('./electron-mock.ts')), import the controls from this file,
+// and import 'electron' once at the top of the test file too. vi.resetModules() keeps an already
+// created mock, so the test and every re-imported main module then share these objects; a first
+// import of 'electron' after a reset would make a second copy. resetElectronMock() returns them to a
+// fresh app that is not ready yet.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string) => boolean;
+type ProtocolHandler = (request: Request) => Promise<Response> | Response;
+
+interface PrivilegedScheme {
+  scheme: string;
+  privileges?: Record<string, boolean>;
+}
+
+const state = {
+  ready: false,
+  singleInstanceLock: true,
+  appPath: '/mock/app',
+  resolveReady: (): void => undefined,
+  readyPromise: Promise.resolve(),
+};
+
+function requireNotReady(api: string): void {
+  if (state.ready) throw new Error(`${api} can only be called before app is ready`);
+}
+
+function requireReady(api: string): void {
+  if (!state.ready) throw new Error(`${api} cannot be used before app is ready`);
+}
+
+export class MockWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | null = null;
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+class MockApp extends EventEmitter {
+  isPackaged = false;
+  enableSandbox = vi.fn(() => requireNotReady('app.enableSandbox()'));
+  requestSingleInstanceLock = vi.fn(() => state.singleInstanceLock);
+  setName = vi.fn();
+  setAppUserModelId = vi.fn();
+  quit = vi.fn();
+  exit = vi.fn();
+  getVersion = vi.fn(() => '0.1.0');
+  getAppPath = vi.fn(() => state.appPath);
+  whenReady = vi.fn(() => state.readyPromise);
+  isReady(): boolean {
+    return state.ready;
+  }
+}
+
+export const app = new MockApp();
+
+export class MockBrowserWindow extends EventEmitter {
+  static instances: MockBrowserWindow[] = [];
+  static getAllWindows(): MockBrowserWindow[] {
+    return MockBrowserWindow.instances.filter((window) => !window.destroyed);
+  }
+  static getFocusedWindow(): MockBrowserWindow | null {
+    return MockBrowserWindow.getAllWindows().find((window) => window.focused) ?? null;
+  }
+
+  readonly webContents = new MockWebContents();
+  loadedUrl: string | null = null;
+  visible = false;
+  focused = false;
+  minimized = false;
+  destroyed = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    requireReady('new BrowserWindow()');
+    MockBrowserWindow.instances.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  /** Like a user closing the window: 'closed', then 'window-all-closed' once none is left. */
+  close(): void {
+    this.destroyed = true;
+    this.emit('closed');
+    if (MockBrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
+  }
+}
+export const BrowserWindow = MockBrowserWindow;
+
+export const protocol = {
+  privilegedSchemes: [] as PrivilegedScheme[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged: vi.fn((schemes: PrivilegedScheme[]) => {
+    requireNotReady('protocol.registerSchemesAsPrivileged()');
+    protocol.privilegedSchemes.push(...schemes);
+  }),
+  handle: vi.fn((scheme: string, handler: ProtocolHandler) => {
+    requireReady('protocol.handle()');
+    protocol.handlers.set(scheme, handler);
+  }),
+};
+
+const defaultSession = {
+  permissionRequestHandler: null as PermissionRequestHandler | null,
+  permissionCheckHandler: null as PermissionCheckHandler | null,
+  setPermissionRequestHandler: vi.fn((handler: PermissionRequestHandler | null) => {
+    defaultSession.permissionRequestHandler = handler;
+  }),
+  setPermissionCheckHandler: vi.fn((handler: PermissionCheckHandler | null) => {
+    defaultSession.permissionCheckHandler = handler;
+  }),
+};
+
+export const session = {
+  get defaultSession() {
+    requireReady('session.defaultSession');
+    return defaultSession;
+  },
+};
+
+export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
+
+export const dialog = {
+  showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
+};
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+
+export const contextBridge = { exposeInMainWorld: vi.fn() };
+
+/** Emits 'ready' and resolves whenReady(), then lets the shell's promise callbacks run. */
+export async function becomeReady(): Promise<void> {
+  state.ready = true;
+  app.emit('ready');
+  state.resolveReady();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function resetElectronMock(options: { singleInstanceLock?: boolean; appPath?: string } = {}): void {
+  state.ready = false;
+  state.singleInstanceLock = options.singleInstanceLock ?? true;
+  state.appPath = options.appPath ?? '/mock/app';
+  state.readyPromise = new Promise<void>((resolve) => {
+    state.resolveReady = resolve;
+  });
+  app.removeAllListeners();
+  app.isPackaged = false;
+  MockBrowserWindow.instances = [];
+  protocol.privilegedSchemes = [];
+  protocol.handlers.clear();
+  defaultSession.permissionRequestHandler = null;
+  defaultSession.permissionCheckHandler = null;
+  vi.clearAllMocks();
+}
+
+/** The session as main configured it, without the before-ready guard (for assertions only). */
+export const inspectDefaultSession = () => defaultSession;
+
+export default { app, BrowserWindow, protocol, session, shell, dialog, Menu, contextBridge };

@@ -1,0 +1,297 @@
+// main/index.ts against the hand-written electron mock: what it does before 'ready', after 'ready',
+// and to every WebContents. Each test re-imports main/index.ts into a fresh, not-yet-ready app.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as electron from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  app,
+  becomeReady,
+  dialog,
+  inspectDefaultSession,
+  Menu,
+  MockBrowserWindow,
+  MockWebContents,
+  protocol,
+  resetElectronMock,
+  shell,
+} from './electron-mock.ts';
+
+vi.mock('electron', () => import('./electron-mock.ts'));
+
+async function startMain(options: { singleInstanceLock?: boolean; appPath?: string } = {}) {
+  resetElectronMock(options);
+  vi.resetModules();
+  return import('../../../main/index.ts');
+}
+
+function hardenedContents(): MockWebContents {
+  const contents = new MockWebContents();
+  app.emit('web-contents-created', {}, contents);
+  return contents;
+}
+
+function navigationEvent() {
+  return { preventDefault: vi.fn() };
+}
+
+interface MenuItem {
+  label?: string;
+  role?: string;
+  submenu?: MenuItem[];
+  click?: () => void;
+}
+
+function allRoles(items: MenuItem[]): string[] {
+  return items.flatMap((item) => [...(item.role ? [item.role] : []), ...allRoles(item.submenu ?? [])]);
+}
+
+function menuNamed(items: MenuItem[], label: string): MenuItem {
+  const menu = items.find((item) => item.label?.replace('&', '') === label);
+  if (!menu) throw new Error(`no ${label} menu in ${JSON.stringify(items.map((item) => item.label ?? item.role))}`);
+  return menu;
+}
+
+describe('the mock is the module main/index.ts receives', () => {
+  it('hands out the same app object', () => {
+    expect(electron.app).toBe(app);
+  });
+});
+
+describe('before ready', () => {
+  beforeEach(async () => {
+    await startMain();
+  });
+
+  it('enables the sandbox for every renderer while the app is not ready yet', () => {
+    expect(app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(app.isReady()).toBe(false);
+    // The mock throws if enableSandbox comes after ready, as Electron does; it was called first.
+    expect(app.enableSandbox.mock.invocationCallOrder[0]).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
+  });
+
+  it('registers app:// as a standard, secure scheme without extra privileges', () => {
+    expect(protocol.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+  });
+
+  it('asks for the single-instance lock before waiting for ready', () => {
+    expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
+    expect(app.requestSingleInstanceLock.mock.invocationCallOrder[0]).toBeLessThan(
+      app.whenReady.mock.invocationCallOrder[0]!,
+    );
+  });
+
+  it('creates no window and serves nothing until ready', () => {
+    expect(MockBrowserWindow.instances).toHaveLength(0);
+    expect(protocol.handle).not.toHaveBeenCalled();
+  });
+});
+
+describe('single instance', () => {
+  it('a second instance quits at once and sets nothing up', async () => {
+    await startMain({ singleInstanceLock: false });
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(app.listenerCount('web-contents-created')).toBe(0);
+    await becomeReady();
+    expect(MockBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('the first instance brings its minimized window forward when a second one starts', async () => {
+    await startMain();
+    await becomeReady();
+    const [window] = MockBrowserWindow.instances;
+    window!.minimized = true;
+    window!.focused = false;
+
+    app.emit('second-instance', {}, ['roomready'], '/');
+
+    expect(window!.minimized).toBe(false);
+    expect(window!.visible).toBe(true);
+    expect(window!.focused).toBe(true);
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+});
+
+describe('after ready', () => {
+  let appRoot: string;
+
+  beforeEach(async () => {
+    appRoot = await mkdtemp(path.join(tmpdir(), 'roomready-shell-'));
+    await mkdir(path.join(appRoot, 'out', 'renderer'), { recursive: true });
+    await writeFile(path.join(appRoot, 'out', 'renderer', 'index.html'), '<!doctype html><title>RoomReady</title>');
+    await writeFile(path.join(appRoot, 'package.json'), '{"secret": "outside the renderer root"}');
+    await startMain({ appPath: appRoot });
+    await becomeReady();
+  });
+
+  afterEach(async () => {
+    await rm(appRoot, { recursive: true, force: true });
+  });
+
+  it('opens one window on app://roomready/index.html', () => {
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+    expect(MockBrowserWindow.instances[0]!.loadedUrl).toBe('app://roomready/index.html');
+  });
+
+  it('serves out/renderer of the app path through app:// with the CSP header', async () => {
+    const handler = protocol.handlers.get('app');
+    expect(handler).toBeDefined();
+    const response = await handler!(new Request('app://roomready/index.html'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>RoomReady</title>');
+    const { CONTENT_SECURITY_POLICY } = await import('../../../main/shell/content-security-policy.ts');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+
+    const escape = await handler!(new Request('app://roomready/..%2f..%2fpackage.json'));
+    expect(escape.status).toBe(404);
+    expect(await escape.text()).not.toContain('secret');
+  });
+
+  it('denies every permission request and check', () => {
+    const { permissionRequestHandler, permissionCheckHandler } = inspectDefaultSession();
+    expect(permissionRequestHandler).toBeTypeOf('function');
+    expect(permissionCheckHandler).toBeTypeOf('function');
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal', 'fullscreen']) {
+      const callback = vi.fn();
+      permissionRequestHandler!({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(permissionCheckHandler!({}, permission)).toBe(false);
+    }
+  });
+
+  it('hardens the main window itself', () => {
+    const contents = MockBrowserWindow.instances[0]!.webContents;
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+    expect(contents.listenerCount('will-attach-webview')).toBe(1);
+    expect(contents.windowOpenHandler).toBeTypeOf('function');
+  });
+
+  it('installs a native menu: File > Quit, Help > About, reload only because this is a development run', () => {
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    const template = Menu.buildFromTemplate.mock.calls[0]![0] as MenuItem[];
+    expect(menuNamed(template, 'File').submenu!.map((item) => item.role)).toContain('quit');
+    expect(allRoles(template)).toContain('reload');
+    const about = menuNamed(template, 'Help').submenu!.find((item) => item.label === 'About RoomReady');
+    expect(about).toBeDefined();
+
+    about!.click!();
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    const options = dialog.showMessageBox.mock.calls[0]!.at(-1) as { title: string; message: string };
+    expect(options.title).toBe('About RoomReady');
+    expect(options.message).toBe('RoomReady 0.1.0');
+  });
+
+  it('quits when the last window closes (Linux and Windows)', () => {
+    MockBrowserWindow.instances[0]!.close();
+    expect(app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays running without windows on macOS and reopens one on activate', () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    try {
+      MockBrowserWindow.instances[0]!.close();
+      expect(app.quit).not.toHaveBeenCalled();
+      app.emit('activate');
+      expect(MockBrowserWindow.getAllWindows()).toHaveLength(1);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+});
+
+describe('every WebContents', () => {
+  beforeEach(async () => {
+    await startMain();
+    await becomeReady();
+  });
+
+  it('may not navigate anywhere, not even to an allow-listed page', () => {
+    const contents = hardenedContents();
+    for (const url of ['https://evil.example/', 'app://roomready/other.html', 'https://learn.microsoft.com/microsoftteams/rooms/']) {
+      const event = navigationEvent();
+      contents.emit('will-navigate', event, url);
+      expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('a blocked navigation to an allow-listed https page opens it in the system browser instead', () => {
+    const contents = hardenedContents();
+    contents.emit('will-navigate', navigationEvent(), 'https://evil.example/');
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    contents.emit('will-navigate', navigationEvent(), 'https://learn.microsoft.com/microsoftteams/rooms/');
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://learn.microsoft.com/microsoftteams/rooms/');
+  });
+
+  it('may not attach a <webview>', () => {
+    const contents = hardenedContents();
+    const event = navigationEvent();
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    'https://learn.microsoft.com/en-us/microsoftteams/rooms/rooms-deploy',
+    'https://aka.ms/teamsrooms',
+    'https://go.microsoft.com/fwlink/?linkid=2119318',
+  ])('window.open(%s) is denied and the link goes to the system browser', (url) => {
+    const contents = hardenedContents();
+    expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith(url);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'http://learn.microsoft.com/en-us/',
+    'https://learn.microsoft.com.evil.example/',
+    'https://evil.example/?https://learn.microsoft.com/',
+    'https://learn.microsoft.com@evil.example/',
+    'https://user:secret@learn.microsoft.com/',
+    'https://learn.microsoft.com:8443/',
+    'https://evil.aka.ms/',
+    'https://microsoft.com/',
+    'app://roomready/index.html',
+    'data:text/html,<script>alert(1)</script>',
+    'about:blank',
+    '',
+  ])('window.open(%j) is denied and opens nothing', (url) => {
+    const contents = hardenedContents();
+    expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('the application menu', () => {
+  it('has no reload or developer tools in a packaged build', async () => {
+    const { buildApplicationMenu } = await startMain();
+    const template = buildApplicationMenu({
+      appName: 'RoomReady',
+      version: '1.2.3',
+      isDevelopment: false,
+      platform: 'win32',
+      showAbout: () => undefined,
+    }) as MenuItem[];
+    const roles = allRoles(template);
+    expect(roles).toContain('quit');
+    expect(roles).not.toContain('reload');
+    expect(roles).not.toContain('forceReload');
+    expect(roles).not.toContain('toggleDevTools');
+  });
+
+  it('follows the macOS convention: an app menu first, Close (not Quit) under File', async () => {
+    const { buildApplicationMenu } = await startMain();
+    const template = buildApplicationMenu({
+      appName: 'RoomReady',
+      version: '1.2.3',
+      isDevelopment: false,
+      platform: 'darwin',
+      showAbout: () => undefined,
+    }) as MenuItem[];
+    expect(template[0]).toEqual({ role: 'appMenu' });
+    expect(menuNamed(template, 'File').submenu).toEqual([{ role: 'close' }]);
+  });
+});
