@@ -15,15 +15,15 @@
 // properties, so a "password" put into the JSON by hand is not even read back.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import packageJson from '../../package.json' with { type: 'json' };
 import { SiteSchema, type Site, type SiteInput } from '../../shared/model.ts';
+import { APP_NAME, APP_VERSION } from '../app-version.ts';
 import { writeFileAtomically, type AtomicWriteFs } from './atomic-write.ts';
 import { describeFsError } from './fs-errors.ts';
 
 export const SITE_FILE_FORMAT = 'roomready-site';
 export const SITE_SCHEMA_VERSION = 1;
 export const SITE_FILE_EXTENSION = '.roomready.json';
-export const ROOMREADY_APP = { name: 'roomready', version: packageJson.version } as const;
+export const ROOMREADY_APP = { name: APP_NAME, version: APP_VERSION } as const;
 
 type JsonObject = Record<string, unknown>;
 
@@ -84,8 +84,8 @@ export interface SaveSiteOptions {
   fs?: AtomicWriteFs;
 }
 
-/** Validates the site and writes it atomically: the old file stays whole if anything fails. */
-export async function saveSiteFile(path: string, site: Site | SiteInput, options: SaveSiteOptions = {}): Promise<void> {
+/** The text of a site file for `site` (validated); `path` only names it in messages. */
+export function serializeSiteFile(path: string, site: Site | SiteInput, options: Omit<SaveSiteOptions, 'fs'> = {}): string {
   const parsed = SiteSchema.safeParse(site);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${formatJsonPath(['site', ...issue.path])}: ${issue.message}`);
@@ -98,8 +98,14 @@ export async function saveSiteFile(path: string, site: Site | SiteInput, options
     app: options.app ?? ROOMREADY_APP,
     site: parsed.data,
   };
+  return `${JSON.stringify(envelope, null, 2)}\n`;
+}
+
+/** Validates the site and writes it atomically: the old file stays whole if anything fails. */
+export async function saveSiteFile(path: string, site: Site | SiteInput, options: SaveSiteOptions = {}): Promise<void> {
+  const text = serializeSiteFile(path, site, options);
   try {
-    await writeFileAtomically(path, `${JSON.stringify(envelope, null, 2)}\n`, { fs: options.fs });
+    await writeFileAtomically(path, text, { fs: options.fs });
   } catch (error) {
     throw new SiteFileError(path, 'write-failed', `Could not save ${path}: ${describeFsError(error)}. The previous file, if any, is unchanged.`);
   }

@@ -1,7 +1,7 @@
 // renderChecklistMarkdown: a printable task list. Every value from the room, site or options goes
 // through markdown-text.ts (escaped text, code spans or fenced blocks), so no value can add
 // formatting, links, HTML or lines of its own. The output depends only on its input.
-import { codeSpan, escapeText, fencedCodeBlock } from './markdown-text.ts';
+import { codeSpan, escapeText, fencedCodeBlock } from '../markdown.ts';
 import type { ChecklistItem, ChecklistValue, ConsoleChecklist } from './types.ts';
 
 /** List-item content starts two columns in ("- "), so nested lines use this indent. */

@@ -352,7 +352,7 @@ export const STEP_BUILDERS: Record<StepId, StepBuilder> = {
     instructions: [
       'On the Microsoft Entra Connect server, start a delta synchronisation.',
       'Make sure password hash synchronisation covers the rooms OU: Teams Rooms authentication needs it in hybrid deployments.',
-      `Confirm that ${room.upn} appears in Microsoft Entra ID as a synchronised user before running the Microsoft Graph script; the Graph script waits for it and reports "pending" until it does.`,
+      'Confirm the room accounts appear in Microsoft Entra ID as synchronised users before running the Microsoft Graph script; it waits for each one and reports "pending" until it appears.',
     ],
     command: 'Start-ADSyncSyncCycle -PolicyType Delta',
     verification: 'The user shows "On-premises sync enabled: Yes" in the Microsoft Entra admin center.',

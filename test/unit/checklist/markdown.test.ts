@@ -7,10 +7,10 @@ import {
   type ChecklistOptions,
 } from '../../../shared/checklist.ts';
 import { addComputerCommand } from '../../../shared/checklist/items/domain-join.ts';
-import { escapeText, visible } from '../../../shared/checklist/markdown-text.ts';
+import { escapeText, visible } from '../../../shared/markdown.ts';
 import type { ResolvedRoom, Site } from '../../../shared/model.ts';
 import { COMBINATIONS, roomIn, siteFor, UPN } from './helpers.ts';
-import { decodeCodeSpan, decodeFencedBlock, decodeText, unescapedSyntax } from './markdown-decode.ts';
+import { decodeCodeSpan, decodeFencedBlock, decodeText, unescapedSyntax } from '../markdown/markdown-decode.ts';
 
 const INTRO = 'Tick each box as you go. Text in `code` is typed exactly as shown; text in *italics* describes what to enter.';
 const HEADER_LABELS = ['Room', 'Sign-in address (UPN)', 'Site', 'Building', 'Floor', 'Topology', 'Warning', 'Console app', 'Meeting mode', 'Password', 'Generated'];

@@ -21,7 +21,7 @@ function site(topology: (typeof TOPOLOGY_IDS)[number], mode: 'create' | 'convert
     defaults: { mode, usageLocation: 'US', license: 'Microsoft_Teams_Rooms_Pro', registrarPool: 'pool01.contoso.com', ...extra },
   });
 }
-const ids = (steps: Step[]) => steps.map((step) => step.id);
+const ids = (steps: Step[]): string[] => steps.map((step) => step.id);
 const combos = TOPOLOGY_IDS.flatMap((topology) => (['create', 'convert'] as const).map((mode) => [topology, mode] as const));
 
 describe('planRoom, every topology and mode', () => {

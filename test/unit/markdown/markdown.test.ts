@@ -3,7 +3,7 @@
 // Markdown must give the value back, with invisible characters shown as placeholders.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codeSpan, escapeText, fencedCodeBlock, visible } from '../../../shared/checklist/markdown-text.ts';
+import { codeSpan, escapeText, fencedCodeBlock, visible } from '../../../shared/markdown.ts';
 import { decodeCodeSpan, decodeFencedBlock, decodeText, invisibleLeft, unescapedSyntax } from './markdown-decode.ts';
 
 /** Hostile units: Markdown syntax, line breaks, bidi and zero-width controls, lone surrogates. */
