@@ -27,9 +27,12 @@ const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
 
 const LINE_FEED = 0x0a;
 
-function isInvisible(codePoint: number): boolean {
-  return INVISIBLE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
-}
+const hex = (codePoint: number) => `\\u{${codePoint.toString(16)}}`;
+// One character class from the ranges. With the u flag, [\u{d800}-\u{dfff}] matches only lone
+// surrogates, as iterating by code point does.
+const INVISIBLE_CLASS = `[${INVISIBLE_RANGES.map(([from, to]) => (from === to ? hex(from) : `${hex(from)}-${hex(to)}`)).join('')}]`;
+const HAS_INVISIBLE = new RegExp(INVISIBLE_CLASS, 'u');
+const EVERY_INVISIBLE = new RegExp(INVISIBLE_CLASS, 'gu');
 
 function placeholder(codePoint: number): string {
   if (codePoint <= 0x1f) return String.fromCodePoint(0x2400 + codePoint); // Control Pictures: ␀…␟
@@ -39,27 +42,24 @@ function placeholder(codePoint: number): string {
 
 /** The value with every invisible character replaced by a visible placeholder (line feeds kept on request). */
 export function visible(value: string, keepLineFeeds = false): string {
-  let out = '';
-  for (const character of value) {
+  // Most values have none: checking once is much cheaper than rebuilding the string.
+  if (!HAS_INVISIBLE.test(value)) return value;
+  return value.replace(EVERY_INVISIBLE, (character) => {
     const codePoint = character.codePointAt(0)!;
-    out += isInvisible(codePoint) && !(keepLineFeeds && codePoint === LINE_FEED) ? placeholder(codePoint) : character;
-  }
-  return out;
+    return keepLineFeeds && codePoint === LINE_FEED ? character : placeholder(codePoint);
+  });
 }
 
 /** Characters that open Markdown, GFM or HTML syntax anywhere inside a line. */
 const INLINE_SYNTAX = new Set(['\\', '`', '*', '_', '~', '[', ']', '<', '>', '&', '|', '#', '$', '@']);
 
+const escapeForClass = (character: string) => (/[\\\]^-]/.test(character) ? `\\${character}` : character);
+// ':' before '/' would let GFM turn a scheme (https://…) into a link.
+const INLINE_SYNTAX_PATTERN = new RegExp(`[${[...INLINE_SYNTAX].map(escapeForClass).join('')}]|:(?=/)`, 'g');
+
 /** Inline text (never at the start of a line) that renders exactly as `value`, placeholders aside. */
 export function escapeText(value: string): string {
-  const text = visible(value);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const character = text[i]!;
-    // ':' before '/' would let GFM turn a scheme (https://…) into a link.
-    const escaped = INLINE_SYNTAX.has(character) || (character === ':' && text[i + 1] === '/');
-    out += escaped ? `\\${character}` : character;
-  }
+  const out = visible(value).replace(INLINE_SYNTAX_PATTERN, '\\$&');
   // GFM also links bare "www." hosts.
   return out.replace(/(w{3})\./gi, '$1\\.');
 }

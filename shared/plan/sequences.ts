@@ -17,13 +17,15 @@ const SYNCED_ACCOUNT: StepId[] = ['directory.sync', 'entra.usage-location', 'ent
 const AD_ACCOUNT: StepId[] = ['ad.password-never-expires', 'ad.account-enabled'];
 
 export const SEQUENCES: Record<TopologyId, Record<ProvisionMode, StepId[]>> = {
+  // Converting in Exchange Online: -EnableRoomMailboxAccount only works on premises (cmdlet reference,
+  // mtr-facts §1.5a), so Graph enables the account and sets its password (entra.sign-in).
   'teams-online': {
     create: ['exchange.room-mailbox', ...EXCHANGE_ONLINE_ROOM, ...CLOUD_ONLY_ACCOUNT],
-    convert: ['exchange.convert-to-room', 'exchange.room-account', ...EXCHANGE_ONLINE_ROOM, ...CLOUD_ONLY_ACCOUNT],
+    convert: ['exchange.convert-to-room', ...EXCHANGE_ONLINE_ROOM, ...CLOUD_ONLY_ACCOUNT],
   },
   online: {
     create: ['exchange.room-mailbox', ...EXCHANGE_ONLINE_ROOM, ...CLOUD_ONLY_ACCOUNT, 'teams.online-user'],
-    convert: ['exchange.convert-to-room', 'exchange.room-account', ...EXCHANGE_ONLINE_ROOM, ...CLOUD_ONLY_ACCOUNT, 'teams.online-user'],
+    convert: ['exchange.convert-to-room', ...EXCHANGE_ONLINE_ROOM, ...CLOUD_ONLY_ACCOUNT, 'teams.online-user'],
   },
   onprem: {
     create: ['exchange.room-mailbox', ...EXCHANGE_SERVER_ROOM, ...AD_ACCOUNT, 'sfb.meeting-room'],

@@ -16,6 +16,8 @@ type StepBuilder = (context: StepContext) => Step | undefined;
 
 const PASSWORD = { secret: 'room-password' } as const;
 const PASSWORD_PROFILE = { secret: 'room-password-profile' } as const;
+// The ActiveDirectory module resolves $Upn itself, from the scope that runs the read: every room
+// section of a generated script sets $Upn to the room's UPN. The UPN never enters the filter text.
 const AD_FILTER_BY_UPN = 'UserPrincipalName -eq $Upn';
 
 function rules(entries: Array<[property: string, expected: string | number | boolean]>): PropertyRule[] {
@@ -45,7 +47,7 @@ function userLocationRules(room: ResolvedRoom): PropertyRule[] {
   if (room.city) entries.push(['City', room.city]);
   if (room.state) entries.push(['StateOrProvince', room.state]);
   if (room.postalCode) entries.push(['PostalCode', room.postalCode]);
-  if (room.countryOrRegion) entries.push(['CountryOrRegion', room.countryOrRegion.toUpperCase()]);
+  // No CountryOrRegion: Get-User reads it back as a country object ("United States"), never "US".
   return rules(entries);
 }
 
@@ -73,7 +75,6 @@ export const STEP_BUILDERS: Record<StepId, StepBuilder> = {
         AccountPassword: PASSWORD,
         Enabled: true,
         PasswordNeverExpires: true,
-        CannotChangePassword: true,
         // Hybrid with Exchange Online: the proxy address lets directory sync soft-match the cloud mailbox.
         ...(topology.exchange === 'online' ? { EmailAddress: room.upn, OtherAttributes: { hashtable: { proxyAddresses: `SMTP:${room.upn}` } } } : {}),
       },
@@ -201,12 +202,13 @@ export const STEP_BUILDERS: Record<StepId, StepBuilder> = {
     source: 'mtr-facts §1.2 step 2 (convert), §1.0 (UPN = primary SMTP)',
   }),
 
-  'exchange.room-account': ({ room, topology }) => ({
+  // Exchange Server only: in Exchange Online, entra.sign-in does this through Graph.
+  'exchange.room-account': ({ room }) => ({
     id: 'exchange.room-account',
     kind: 'ensure',
     title: 'Room mailbox account enabled for sign-in',
     system: 'exchange',
-    runtime: topology.exchange === 'online' ? 'exchange-online' : 'exchange-server',
+    runtime: 'exchange-server',
     target: room.upn,
     purpose: 'A room mailbox without an enabled account and a password cannot sign in on the console.',
     read: { cmdlet: 'Get-Mailbox', parameters: { Identity: room.upn } },

@@ -1,0 +1,90 @@
+// bench/prepare: `roomready prepare` for 1,000 and 10,000 rooms, in process, against the I/O floor:
+// plain fs writes of exactly the same files, measured in the same run. Prints rooms per second,
+// peak memory and the ratio to the floor (target: 1,000 rooms under 2 s and within 3x of the floor).
+//   npm run bench            (or: npx tsx bench/prepare.bench.ts 1000 10000)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { writeOutputFolder } from '../main/prepare/output-folder.ts';
+import { importRoomsCsv } from '../main/workspace/csv-import.ts';
+import { SiteSchema } from '../shared/model.ts';
+import { prepareArtifacts, type PreparedFile } from '../shared/prepare.ts';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const ROOM_COUNTS = sizes.length > 0 ? sizes : [1000, 10000];
+const RUNS = 3;
+
+function roomsCsv(count: number): Uint8Array {
+  const lines = ['DisplayName,UserPrincipalName,UsageLocation,License,Capacity,Building,Floor,City,RoomList,TimeZone'];
+  for (let i = 0; i < count; i++) {
+    const building = `Building ${1 + (i % 40)}`;
+    lines.push(`Room ${i} (${building}),mtr-room-${i}@contoso.com,US,Microsoft_Teams_Rooms_Pro,${4 + (i % 20)},${building},${i % 12},Redmond,${building} Rooms,Pacific Standard Time`);
+  }
+  return new TextEncoder().encode(lines.join('\r\n'));
+}
+
+const site = SiteSchema.parse({ name: 'Bench', topology: 'teams-online', tenantDomain: 'contoso.com' });
+const generator = { name: 'roomready', version: 'bench' };
+
+function prepare(csv: Uint8Array, out: string): PreparedFile[] {
+  const imported = importRoomsCsv(csv, site, 'bench.csv');
+  const prepared = prepareArtifacts({ site: { ...site, rooms: imported.rooms }, generator, errors: imported.errors, warnings: imported.warnings }, imported.rowOfRoom);
+  writeOutputFolder(out, prepared.files);
+  return prepared.files;
+}
+
+/** The floor: the same bytes, written with plain fs calls (one mkdir per folder, one write per file). */
+function plainWrites(files: readonly PreparedFile[], out: string): void {
+  fs.mkdirSync(out, { recursive: true });
+  const made = new Set<string>();
+  for (const file of files) {
+    const target = path.join(out, file.path);
+    const directory = path.dirname(target);
+    if (!made.has(directory)) {
+      fs.mkdirSync(directory, { recursive: true });
+      made.add(directory);
+    }
+    fs.writeFileSync(target, file.content);
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'roomready-bench-'));
+try {
+  console.log(`bench/prepare: node ${process.version}, ${os.cpus().length} cores, ${RUNS} runs each, median shown`);
+  for (const count of ROOM_COUNTS) {
+    const csv = roomsCsv(count);
+    const prepareTimes: number[] = [];
+    const floorTimes: number[] = [];
+    let files: PreparedFile[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Alternate, so both see the same page cache and disk state.
+      const out = path.join(scratch, `prepare-${count}-${run}`);
+      let start = performance.now();
+      files = prepare(csv, out);
+      prepareTimes.push(performance.now() - start);
+      const floorOut = path.join(scratch, `floor-${count}-${run}`);
+      start = performance.now();
+      plainWrites(files, floorOut);
+      floorTimes.push(performance.now() - start);
+      fs.rmSync(out, { recursive: true, force: true });
+      fs.rmSync(floorOut, { recursive: true, force: true });
+    }
+    const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+    const total = median(prepareTimes);
+    const floor = median(floorTimes);
+    console.log(
+      [
+        `${count} rooms: prepare ${total.toFixed(0)} ms (${Math.round((count / total) * 1000)} rooms/s)`,
+        `floor ${floor.toFixed(0)} ms for ${files.length} files, ${mib(bytes)}`,
+        `ratio ${(total / floor).toFixed(2)}x`,
+        `peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}`,
+      ].join('; '),
+    );
+  }
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
