@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { writeOutputFolder } from '../main/prepare/output-folder.ts';
+import { writePrepared } from '../main/prepare/write-prepared.ts';
 import { importRoomsCsv } from '../main/workspace/csv-import.ts';
 import { SiteSchema } from '../shared/model.ts';
-import { prepareArtifacts, type PreparedFile } from '../shared/prepare.ts';
+import { prepareArtifacts } from '../shared/prepare.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const ROOM_COUNTS = sizes.length > 0 ? sizes : [1000, 10000];
@@ -27,15 +27,35 @@ function roomsCsv(count: number): Uint8Array {
 const site = SiteSchema.parse({ name: 'Bench', topology: 'teams-online', tenantDomain: 'contoso.com' });
 const generator = { name: 'roomready', version: 'bench' };
 
-function prepare(csv: Uint8Array, out: string): PreparedFile[] {
+let peakRss = 0;
+const sampleMemory = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+};
+
+/** What `roomready prepare rooms.csv --out <dir>` does, minus argument parsing. */
+function prepare(csv: Uint8Array, out: string): void {
   const imported = importRoomsCsv(csv, site, 'bench.csv');
-  const prepared = prepareArtifacts({ site: { ...site, rooms: imported.rooms }, generator, errors: imported.errors, warnings: imported.warnings }, imported.rowOfRoom);
-  writeOutputFolder(out, prepared.files);
-  return prepared.files;
+  let files = 0;
+  writePrepared(out, { site: { ...site, rooms: imported.rooms }, generator, errors: imported.errors, warnings: imported.warnings }, imported.rowOfRoom, () => {
+    if (++files % 100 === 0) sampleMemory();
+  });
+  sampleMemory();
 }
 
-/** The floor: the same bytes, written with plain fs calls (one mkdir per folder, one write per file). */
-function plainWrites(files: readonly PreparedFile[], out: string): void {
+interface FileBytes {
+  path: string;
+  content: Uint8Array;
+}
+
+/** The exact bytes prepare writes (generated again, untimed). */
+function preparedBytes(csv: Uint8Array): FileBytes[] {
+  const imported = importRoomsCsv(csv, site, 'bench.csv');
+  const { files } = prepareArtifacts({ site: { ...site, rooms: imported.rooms }, generator, errors: imported.errors, warnings: imported.warnings }, imported.rowOfRoom);
+  return files.map((file) => ({ path: file.path, content: Buffer.from(file.content, 'utf8') }));
+}
+
+/** The floor: the same bytes, already encoded, written with plain fs calls (one mkdir per folder, one write per file). */
+function plainWrites(files: readonly FileBytes[], out: string): void {
   fs.mkdirSync(out, { recursive: true });
   const made = new Set<string>();
   for (const file of files) {
@@ -59,12 +79,13 @@ try {
     const csv = roomsCsv(count);
     const prepareTimes: number[] = [];
     const floorTimes: number[] = [];
-    let files: PreparedFile[] = [];
+    peakRss = 0;
+    const files = preparedBytes(csv);
     for (let run = 0; run < RUNS; run++) {
       // Alternate, so both see the same page cache and disk state.
       const out = path.join(scratch, `prepare-${count}-${run}`);
       let start = performance.now();
-      files = prepare(csv, out);
+      prepare(csv, out);
       prepareTimes.push(performance.now() - start);
       const floorOut = path.join(scratch, `floor-${count}-${run}`);
       start = performance.now();
@@ -73,7 +94,7 @@ try {
       fs.rmSync(out, { recursive: true, force: true });
       fs.rmSync(floorOut, { recursive: true, force: true });
     }
-    const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+    const bytes = files.reduce((sum, file) => sum + file.content.byteLength, 0);
     const total = median(prepareTimes);
     const floor = median(floorTimes);
     console.log(
@@ -81,7 +102,7 @@ try {
         `${count} rooms: prepare ${total.toFixed(0)} ms (${Math.round((count / total) * 1000)} rooms/s)`,
         `floor ${floor.toFixed(0)} ms for ${files.length} files, ${mib(bytes)}`,
         `ratio ${(total / floor).toFixed(2)}x`,
-        `peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}`,
+        `peak RSS while preparing ${mib(peakRss)}`,
       ].join('; '),
     );
   }

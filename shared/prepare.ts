@@ -41,6 +41,13 @@ export interface PreparedOutput {
   manifest: Manifest;
 }
 
+/** What streaming preparation returns once every other file has been emitted. */
+export interface PreparedManifest {
+  manifest: Manifest;
+  /** manifest.json itself: write it last, so a folder with a manifest is a complete folder. */
+  manifestFile: PreparedFile;
+}
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 function warningsByRow(warnings: readonly ManifestIssue[]): Map<number, ManifestIssue[]> {
@@ -49,13 +56,24 @@ function warningsByRow(warnings: readonly ManifestIssue[]): Map<number, Manifest
   return byRow;
 }
 
+/** Every file in memory, manifest last. Fine for a few hundred rooms; the CLI streams instead. */
 export function prepareArtifacts(input: PrepareInput, rowOfRoom: readonly number[] = []): PreparedOutput {
+  const files: PreparedFile[] = [];
+  const { manifest, manifestFile } = streamArtifacts(input, rowOfRoom, (file) => files.push(file));
+  files.push(manifestFile);
+  return { files, manifest };
+}
+
+/**
+ * Emits each file as soon as it is made (a room's files together), so memory stays flat however
+ * many rooms there are; returns the manifest, to be written last.
+ */
+export function streamArtifacts(input: PrepareInput, rowOfRoom: readonly number[], emit: (file: PreparedFile) => void): PreparedManifest {
   const { site, generator } = input;
   const era: ConsoleEra = siteConsoleEra(site);
   const errors = [...(input.errors ?? [])];
   const warnings = [...(input.warnings ?? [])];
   const roomWarnings = warningsByRow(warnings);
-  const files: PreparedFile[] = [];
   const plans = site.rooms.map((room) => planRoom(room, site));
   const manifestRooms: Manifest['rooms'] = [];
 
@@ -63,7 +81,7 @@ export function prepareArtifacts(input: PrepareInput, rowOfRoom: readonly number
     const dir = roomDir(plan.room.upn);
     const artifacts: Manifest['rooms'][number]['artifacts'] = [];
     const add = (name: string, kind: Manifest['rooms'][number]['artifacts'][number]['kind'], content: string) => {
-      files.push({ path: `${dir}/${name}`, content });
+      emit({ path: `${dir}/${name}`, content });
       artifacts.push({ kind, path: `${dir}/${name}` });
     };
     const scriptOfRuntime = new Map<string, string>();
@@ -83,10 +101,10 @@ export function prepareArtifacts(input: PrepareInput, rowOfRoom: readonly number
     manifestRooms.push({ upn: plan.room.upn, displayName: plan.room.displayName, dir, artifacts });
   });
 
-  const { siteScripts, phasesByMode } = siteWideScripts(site, plans, generator, files);
+  const { siteScripts, phasesByMode } = siteWideScripts(site, plans, generator, emit);
 
   const siteFiles: Manifest['siteFiles'] = [{ kind: 'readme', path: RUN_SHEET_FILE }];
-  files.push({
+  emit({
     path: RUN_SHEET_FILE,
     content: renderRunSheet({
       site,
@@ -101,7 +119,7 @@ export function prepareArtifacts(input: PrepareInput, rowOfRoom: readonly number
     }),
   });
   if (input.siteFileText) {
-    files.push({ path: SITE_FILE, content: input.siteFileText });
+    emit({ path: SITE_FILE, content: input.siteFileText });
     siteFiles.push({ kind: 'site', path: SITE_FILE });
   }
 
@@ -122,12 +140,11 @@ export function prepareArtifacts(input: PrepareInput, rowOfRoom: readonly number
     errors,
     warnings,
   };
-  files.push({ path: MANIFEST_FILE, content: json(manifest) });
-  return { files, manifest };
+  return { manifest, manifestFile: { path: MANIFEST_FILE, content: json(manifest) } };
 }
 
 /** One set of site-wide scripts per provisioning mode present (their orders can differ). */
-function siteWideScripts(site: Site, plans: readonly RoomPlan[], generator: PrepareInput['generator'], files: PreparedFile[]) {
+function siteWideScripts(site: Site, plans: readonly RoomPlan[], generator: PrepareInput['generator'], emit: (file: PreparedFile) => void) {
   const byMode = new Map<ProvisionMode, RoomPlan[]>();
   for (const plan of plans) byMode.set(plan.mode, [...(byMode.get(plan.mode) ?? []), plan]);
   const mixed = byMode.size > 1;
@@ -142,7 +159,7 @@ function siteWideScripts(site: Site, plans: readonly RoomPlan[], generator: Prep
         continue;
       }
       const path = siteScriptFile(phaseIndex, runtime, mixed ? mode : undefined);
-      files.push({ path, content: withUtf8Bom(generateScript({ site, runtime, plans: group, generator })) });
+      emit({ path, content: withUtf8Bom(generateScript({ site, runtime, plans: group, generator })) });
       siteScripts.push({ phase: phaseIndex + 1, runtime, mode, path });
       phases.push({ phaseIndex, runtime, script: path, steps });
     }

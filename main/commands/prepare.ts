@@ -2,14 +2,16 @@
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { TOPOLOGY_IDS } from '../../shared/model.ts';
-import { prepareArtifacts, SITE_FILE } from '../../shared/prepare.ts';
+import type { Manifest } from '../../shared/manifest.ts';
+import { SITE_FILE, type PrepareInput } from '../../shared/prepare.ts';
 import { TOPOLOGIES } from '../../shared/topology.ts';
 import { CONSOLE_ERA_INFO } from '../../shared/console-era.ts';
 import { siteConsoleEra } from '../../shared/model.ts';
 import { APP_NAME, APP_VERSION } from '../app-version.ts';
 import type { CliIo } from '../cli.ts';
 import { InputError, loadPrepareInput, type LoadedInput, type SiteOverrides } from '../prepare/load-input.ts';
-import { OutputFolderError, writeOutputFolder } from '../prepare/output-folder.ts';
+import { OutputFolderError } from '../prepare/output-folder.ts';
+import { writePrepared } from '../prepare/write-prepared.ts';
 import { assignRoomPasswords, PasswordPlanError } from '../prepare/room-passwords.ts';
 import { CsvFileError } from '../workspace/csv-import.ts';
 import { SecretVaultError, writeSecretVault } from '../workspace/secret-vault.ts';
@@ -138,20 +140,17 @@ async function run({ io, values, positionals }: CommandContext): Promise<number>
       }
       await writeSecretVault(vaultPath, Object.fromEntries(passwords.vault), passphrase);
     }
-    const prepared = prepareArtifacts(
-      {
-        site: loaded.site,
-        generator: { name: APP_NAME, version: APP_VERSION },
-        errors: loaded.errors,
-        warnings: loaded.warnings,
-        settingsPasswords: passwords.settings,
-        siteFileText: serializeSiteFile(SITE_FILE, loaded.site),
-        ...(vaultPath ? { vaultFile: path.relative(outDir, vaultPath) } : {}),
-      },
-      loaded.rowOfRoom,
-    );
-    writeOutputFolder(outDir, prepared.files);
-    return report(io, json, loaded, outDir, prepared.manifest);
+    const input: PrepareInput = {
+      site: loaded.site,
+      generator: { name: APP_NAME, version: APP_VERSION },
+      errors: loaded.errors,
+      warnings: loaded.warnings,
+      settingsPasswords: passwords.settings,
+      siteFileText: serializeSiteFile(SITE_FILE, loaded.site),
+      ...(vaultPath ? { vaultFile: path.relative(outDir, vaultPath) } : {}),
+    };
+    const manifest = writePrepared(outDir, input, loaded.rowOfRoom);
+    return report(io, json, loaded, outDir, manifest);
   } catch (error) {
     if (error instanceof OutputFolderError || error instanceof SecretVaultError) return fail(io, json, 2, error.message);
     throw error;
@@ -164,7 +163,7 @@ function fail(io: CliIo, json: boolean, code: number, message: string): number {
   return code;
 }
 
-function report(io: CliIo, json: boolean, loaded: LoadedInput, outDir: string, manifest: ReturnType<typeof prepareArtifacts>['manifest']): number {
+function report(io: CliIo, json: boolean, loaded: LoadedInput, outDir: string, manifest: Manifest): number {
   const exitCode = manifest.errors.length > 0 ? 1 : 0;
   if (json) {
     io.stdout(

@@ -17,7 +17,8 @@ export function blockCommentLine(text: string): string {
 
 export class Code {
   private readonly lines: string[] = [];
-  private depth = 0;
+
+  constructor(private depth = 0) {}
 
   line(text = ''): this {
     this.lines.push(text === '' ? '' : '    '.repeat(this.depth) + text);
@@ -42,6 +43,17 @@ export class Code {
     if (this.depth !== 0) throw new Error('raw text belongs at the outermost level');
     this.lines.push(text.replace(/\n$/, ''));
     return this;
+  }
+
+  /** Appends lines rendered earlier by another Code at this same depth (see text()). */
+  rendered(text: string): this {
+    this.lines.push(text);
+    return this;
+  }
+
+  /** The lines so far, without a final line break, for rendered(). */
+  text(): string {
+    return this.lines.join('\n');
   }
 
   toString(): string {

@@ -26,6 +26,24 @@ interface RoomSection {
   steps: Step[];
 }
 
+// A room's steps render to the same text in its own script and in the site-wide one: render once.
+const renderedBodies = new WeakMap<RoomPlan, Map<Runtime, string>>();
+
+function roomBody(room: RoomSection, runtime: Runtime): string {
+  let byRuntime = renderedBodies.get(room.plan);
+  if (!byRuntime) renderedBodies.set(room.plan, (byRuntime = new Map()));
+  let text = byRuntime.get(runtime);
+  if (text === undefined) {
+    const section = new Code(1);
+    section.comment('Filters in the steps below (Get-ADUser -Filter) refer to the room as $Upn.');
+    section.line('$Upn = $RoomContext.Upn');
+    room.steps.forEach((step, stepIndex) => renderStep(section, step, stepIndex + 1, room.steps.length));
+    text = section.text();
+    byRuntime.set(runtime, text);
+  }
+  return text;
+}
+
 function distinct<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
@@ -84,11 +102,7 @@ export function generateScript(input: GenerateScriptInput): string {
     code.line(
       `$RoomContext = New-RoomReadyRoom -Upn ${psString(room.plan.room.upn)} -DisplayName ${psString(room.plan.room.displayName)} -Number ${psInt(index + 1)} -Count ${psInt(rooms.length)}`,
     );
-    code.block('if ($RoomContext.Selected) {', (section) => {
-      section.comment('Filters in the steps below (Get-ADUser -Filter) refer to the room as $Upn.');
-      section.line('$Upn = $RoomContext.Upn');
-      room.steps.forEach((step, stepIndex) => renderStep(section, step, stepIndex + 1, room.steps.length));
-    });
+    code.block('if ($RoomContext.Selected) {', (section) => section.rendered(roomBody(room, runtime)));
   });
 
   code.line();
