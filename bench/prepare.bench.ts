@@ -33,13 +33,13 @@ const sampleMemory = () => {
 };
 
 /** What `roomready prepare rooms.csv --out <dir>` does, minus argument parsing. */
-function prepare(csv: Uint8Array, out: string): void {
+function prepare(csv: Uint8Array, out: string, sample: boolean): void {
   const imported = importRoomsCsv(csv, site, 'bench.csv');
   let files = 0;
   writePrepared(out, { site: { ...site, rooms: imported.rooms }, generator, errors: imported.errors, warnings: imported.warnings }, imported.rowOfRoom, () => {
-    if (++files % 100 === 0) sampleMemory();
+    if (sample && ++files % 100 === 0) sampleMemory();
   });
-  sampleMemory();
+  if (sample) sampleMemory();
 }
 
 interface FileBytes {
@@ -47,11 +47,13 @@ interface FileBytes {
   content: Uint8Array;
 }
 
-/** The exact bytes prepare writes (generated again, untimed). */
-function preparedBytes(csv: Uint8Array): FileBytes[] {
+/** The exact bytes prepare writes, generated in memory; also times that CPU-only part. */
+function preparedBytes(csv: Uint8Array): { files: FileBytes[]; cpuMs: number } {
+  const start = performance.now();
   const imported = importRoomsCsv(csv, site, 'bench.csv');
   const { files } = prepareArtifacts({ site: { ...site, rooms: imported.rooms }, generator, errors: imported.errors, warnings: imported.warnings }, imported.rowOfRoom);
-  return files.map((file) => ({ path: file.path, content: Buffer.from(file.content, 'utf8') }));
+  const encoded = files.map((file) => ({ path: file.path, content: Buffer.from(file.content, 'utf8') }));
+  return { files: encoded, cpuMs: performance.now() - start };
 }
 
 /** The floor: the same bytes, already encoded, written with plain fs calls (one mkdir per folder, one write per file). */
@@ -72,36 +74,44 @@ function plainWrites(files: readonly FileBytes[], out: string): void {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'roomready-bench-'));
+// BENCH_DIR picks the file system (e.g. /dev/shm for tmpfs, to see the CPU part without disk noise).
+const scratch = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'roomready-bench-'));
 try {
-  console.log(`bench/prepare: node ${process.version}, ${os.cpus().length} cores, ${RUNS} runs each, median shown`);
+  console.log(`bench/prepare: node ${process.version}, ${os.cpus().length} cores, ${RUNS} runs each, median shown, in ${path.dirname(scratch)}`);
   for (const count of ROOM_COUNTS) {
     const csv = roomsCsv(count);
     const prepareTimes: number[] = [];
     const floorTimes: number[] = [];
+    const cpuTimes: number[] = [];
     peakRss = 0;
-    const files = preparedBytes(csv);
+    let fileCount = 0;
+    let bytes = 0;
     for (let run = 0; run < RUNS; run++) {
       // Alternate, so both see the same page cache and disk state.
       const out = path.join(scratch, `prepare-${count}-${run}`);
       let start = performance.now();
-      prepare(csv, out);
+      // Peak memory from the first run only: later runs start with the floor's bytes still in the heap.
+      prepare(csv, out, run === 0);
       prepareTimes.push(performance.now() - start);
+      const generated = preparedBytes(csv);
+      cpuTimes.push(generated.cpuMs);
+      fileCount = generated.files.length;
+      bytes = generated.files.reduce((sum, file) => sum + file.content.byteLength, 0);
       const floorOut = path.join(scratch, `floor-${count}-${run}`);
       start = performance.now();
-      plainWrites(files, floorOut);
+      plainWrites(generated.files, floorOut);
       floorTimes.push(performance.now() - start);
       fs.rmSync(out, { recursive: true, force: true });
       fs.rmSync(floorOut, { recursive: true, force: true });
     }
-    const bytes = files.reduce((sum, file) => sum + file.content.byteLength, 0);
     const total = median(prepareTimes);
     const floor = median(floorTimes);
     console.log(
       [
         `${count} rooms: prepare ${total.toFixed(0)} ms (${Math.round((count / total) * 1000)} rooms/s)`,
-        `floor ${floor.toFixed(0)} ms for ${files.length} files, ${mib(bytes)}`,
+        `floor ${floor.toFixed(0)} ms for ${fileCount} files, ${mib(bytes)}`,
         `ratio ${(total / floor).toFixed(2)}x`,
+        `in memory only (CSV to encoded bytes, no I/O) ${median(cpuTimes).toFixed(0)} ms`,
         `peak RSS while preparing ${mib(peakRss)}`,
       ].join('; '),
     );

@@ -57,11 +57,19 @@ const escapeForClass = (character: string) => (/[\\\]^-]/.test(character) ? `\\$
 // ':' before '/' would let GFM turn a scheme (https://…) into a link.
 const INLINE_SYNTAX_PATTERN = new RegExp(`[${[...INLINE_SYNTAX].map(escapeForClass).join('')}]|:(?=/)`, 'g');
 
+// The same checklist sentences are escaped for every room of a site: remember recent results.
+const escapedTexts = new Map<string, string>();
+const ESCAPED_TEXTS_KEPT = 4096;
+
 /** Inline text (never at the start of a line) that renders exactly as `value`, placeholders aside. */
 export function escapeText(value: string): string {
-  const out = visible(value).replace(INLINE_SYNTAX_PATTERN, '\\$&');
+  const known = escapedTexts.get(value);
+  if (known !== undefined) return known;
   // GFM also links bare "www." hosts.
-  return out.replace(/(w{3})\./gi, '$1\\.');
+  const escaped = visible(value).replace(INLINE_SYNTAX_PATTERN, '\\$&').replace(/(w{3})\./gi, '$1\\.');
+  if (escapedTexts.size >= ESCAPED_TEXTS_KEPT) escapedTexts.clear();
+  escapedTexts.set(value, escaped);
+  return escaped;
 }
 
 function longestRun(text: string, character: string): number {

@@ -9,7 +9,7 @@ import { siteConsoleEra, type ProvisionMode, type Site } from './model.ts';
 import { planRoom, RUNTIMES, type RoomPlan } from './plan.ts';
 import { generateScript, scriptFileName, scriptPhases, withUtf8Bom } from './powershell.ts';
 import { CHECKLIST_FILE, MANIFEST_FILE, ROOM_RECORD_FILE, roomDir, RUN_SHEET_FILE, SITE_FILE, siteScriptFile, SKYPE_SETTINGS_FILE } from './prepare/layout.ts';
-import { roomRecord } from './prepare/room-record.ts';
+import { roomRecord, type RoomRecord } from './prepare/room-record.ts';
 import { renderRunSheet, type RunSheetPhase } from './prepare/run-sheet.ts';
 import { skypeSettingsForRoom, writeSkypeSettingsXml } from './skype-settings.ts';
 
@@ -50,10 +50,15 @@ export interface PreparedManifest {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-function warningsByRow(warnings: readonly ManifestIssue[]): Map<number, ManifestIssue[]> {
-  const byRow = new Map<number, ManifestIssue[]>();
-  for (const warning of warnings) byRow.set(warning.row, [...(byRow.get(warning.row) ?? []), warning]);
-  return byRow;
+function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Every file in memory, manifest last. Fine for a few hundred rooms; the CLI streams instead. */
@@ -64,47 +69,82 @@ export function prepareArtifacts(input: PrepareInput, rowOfRoom: readonly number
   return { files, manifest };
 }
 
-/**
- * Emits each file as soon as it is made (a room's files together), so memory stays flat however
- * many rooms there are; returns the manifest, to be written last.
- */
+/** generateArtifacts with a callback: each file is handed over as soon as it is made. */
 export function streamArtifacts(input: PrepareInput, rowOfRoom: readonly number[], emit: (file: PreparedFile) => void): PreparedManifest {
+  const files = generateArtifacts(input, rowOfRoom);
+  for (let next = files.next(); ; next = files.next()) {
+    if (next.done) return next.value;
+    emit(next.value);
+  }
+}
+
+type ArtifactKind = Manifest['rooms'][number]['artifacts'][number]['kind'];
+
+/** One room's files, in the order they are written. */
+function* roomFiles(input: PrepareInput, plan: RoomPlan, era: ConsoleEra, warnings: RoomRecord['warnings']): Generator<PreparedFile & { kind: ArtifactKind }> {
+  const { site, generator } = input;
+  const dir = roomDir(plan.room.upn);
+  const scriptOfRuntime = new Map<string, string>();
+  for (const [phaseIndex, phase] of plan.phases.entries()) {
+    if (RUNTIMES[phase.runtime].manual) continue;
+    const name = scriptFileName(phaseIndex, phase.runtime);
+    scriptOfRuntime.set(phase.runtime, name);
+    yield { kind: 'powershell', path: `${dir}/${name}`, content: withUtf8Bom(generateScript({ site, runtime: phase.runtime, plans: [plan], generator })) };
+  }
+  const password = input.settingsPasswords?.get(plan.room.upn);
+  const settings = skypeSettingsForRoom(plan.room, site, password ? { era, password } : { era });
+  yield { kind: 'skype-settings', path: `${dir}/${SKYPE_SETTINGS_FILE}`, content: writeSkypeSettingsXml(settings, era) };
+  const checklist = buildConsoleChecklist(plan.room, site, { skypeSettingsFile: SKYPE_SETTINGS_FILE });
+  yield { kind: 'checklist', path: `${dir}/${CHECKLIST_FILE}`, content: renderChecklistMarkdown(checklist) };
+  yield { kind: 'room', path: `${dir}/${ROOM_RECORD_FILE}`, content: json(roomRecord(plan, era, scriptOfRuntime, warnings)) };
+}
+
+/**
+ * Yields each file as soon as it is made (a room's files together), so memory stays flat however
+ * many rooms there are, and returns the manifest, to be written last.
+ */
+export function* generateArtifacts(input: PrepareInput, rowOfRoom: readonly number[]): Generator<PreparedFile, PreparedManifest> {
   const { site, generator } = input;
   const era: ConsoleEra = siteConsoleEra(site);
   const errors = [...(input.errors ?? [])];
   const warnings = [...(input.warnings ?? [])];
-  const roomWarnings = warningsByRow(warnings);
+  const roomWarnings = groupBy(warnings, (warning) => warning.row);
   const plans = site.rooms.map((room) => planRoom(room, site));
   const manifestRooms: Manifest['rooms'] = [];
 
-  plans.forEach((plan, index) => {
-    const dir = roomDir(plan.room.upn);
-    const artifacts: Manifest['rooms'][number]['artifacts'] = [];
-    const add = (name: string, kind: Manifest['rooms'][number]['artifacts'][number]['kind'], content: string) => {
-      emit({ path: `${dir}/${name}`, content });
-      artifacts.push({ kind, path: `${dir}/${name}` });
-    };
-    const scriptOfRuntime = new Map<string, string>();
-    plan.phases.forEach((phase, phaseIndex) => {
-      if (RUNTIMES[phase.runtime].manual) return;
-      const name = scriptFileName(phaseIndex, phase.runtime);
-      scriptOfRuntime.set(phase.runtime, name);
-      add(name, 'powershell', withUtf8Bom(generateScript({ site, runtime: phase.runtime, plans: [plan], generator })));
-    });
-    const password = input.settingsPasswords?.get(plan.room.upn);
-    const settings = skypeSettingsForRoom(plan.room, site, password ? { era, password } : { era });
-    add(SKYPE_SETTINGS_FILE, 'skype-settings', writeSkypeSettingsXml(settings, era));
-    add(CHECKLIST_FILE, 'checklist', renderChecklistMarkdown(buildConsoleChecklist(plan.room, site, { skypeSettingsFile: SKYPE_SETTINGS_FILE })));
+  for (const [index, plan] of plans.entries()) {
     const row = rowOfRoom[index];
     const ownWarnings = (row === undefined ? [] : (roomWarnings.get(row) ?? [])).map(({ column, message }) => ({ column, message }));
-    add(ROOM_RECORD_FILE, 'room', json(roomRecord(plan, era, scriptOfRuntime, ownWarnings)));
-    manifestRooms.push({ upn: plan.room.upn, displayName: plan.room.displayName, dir, artifacts });
-  });
+    const artifacts: Manifest['rooms'][number]['artifacts'] = [];
+    for (const { kind, path, content } of roomFiles(input, plan, era, ownWarnings)) {
+      yield { path, content };
+      artifacts.push({ kind, path });
+    }
+    manifestRooms.push({ upn: plan.room.upn, displayName: plan.room.displayName, dir: roomDir(plan.room.upn), artifacts });
+  }
 
-  const { siteScripts, phasesByMode } = siteWideScripts(site, plans, generator, emit);
+  const siteScripts: Manifest['siteScripts'] = [];
+  const phasesByMode = new Map<ProvisionMode, RunSheetPhase[]>();
+  const byMode = groupBy(plans, (plan) => plan.mode);
+  // One set of site-wide scripts per provisioning mode present: their orders can differ.
+  for (const [mode, group] of byMode) {
+    const phases: RunSheetPhase[] = [];
+    for (const { phaseIndex, runtime } of scriptPhases(group)) {
+      const steps = group.flatMap((plan) => plan.steps.filter((step) => step.runtime === runtime));
+      if (RUNTIMES[runtime].manual) {
+        phases.push({ phaseIndex, runtime, steps });
+        continue;
+      }
+      const path = siteScriptFile(phaseIndex, runtime, byMode.size > 1 ? mode : undefined);
+      yield { path, content: withUtf8Bom(generateScript({ site, runtime, plans: group, generator })) };
+      siteScripts.push({ phase: phaseIndex + 1, runtime, mode, path });
+      phases.push({ phaseIndex, runtime, script: path, steps });
+    }
+    phasesByMode.set(mode, phases);
+  }
 
   const siteFiles: Manifest['siteFiles'] = [{ kind: 'readme', path: RUN_SHEET_FILE }];
-  emit({
+  yield {
     path: RUN_SHEET_FILE,
     content: renderRunSheet({
       site,
@@ -117,9 +157,9 @@ export function streamArtifacts(input: PrepareInput, rowOfRoom: readonly number[
       passwordsInSettings: (input.settingsPasswords?.size ?? 0) > 0,
       ...(input.vaultFile ? { vaultFile: input.vaultFile } : {}),
     }),
-  });
+  };
   if (input.siteFileText) {
-    emit({ path: SITE_FILE, content: input.siteFileText });
+    yield { path: SITE_FILE, content: input.siteFileText };
     siteFiles.push({ kind: 'site', path: SITE_FILE });
   }
 
@@ -141,29 +181,4 @@ export function streamArtifacts(input: PrepareInput, rowOfRoom: readonly number[
     warnings,
   };
   return { manifest, manifestFile: { path: MANIFEST_FILE, content: json(manifest) } };
-}
-
-/** One set of site-wide scripts per provisioning mode present (their orders can differ). */
-function siteWideScripts(site: Site, plans: readonly RoomPlan[], generator: PrepareInput['generator'], emit: (file: PreparedFile) => void) {
-  const byMode = new Map<ProvisionMode, RoomPlan[]>();
-  for (const plan of plans) byMode.set(plan.mode, [...(byMode.get(plan.mode) ?? []), plan]);
-  const mixed = byMode.size > 1;
-  const siteScripts: Manifest['siteScripts'] = [];
-  const phasesByMode = new Map<ProvisionMode, RunSheetPhase[]>();
-  for (const [mode, group] of byMode) {
-    const phases: RunSheetPhase[] = [];
-    for (const { phaseIndex, runtime } of scriptPhases(group)) {
-      const steps = group.flatMap((plan) => plan.steps.filter((step) => step.runtime === runtime));
-      if (RUNTIMES[runtime].manual) {
-        phases.push({ phaseIndex, runtime, steps });
-        continue;
-      }
-      const path = siteScriptFile(phaseIndex, runtime, mixed ? mode : undefined);
-      emit({ path, content: withUtf8Bom(generateScript({ site, runtime, plans: group, generator })) });
-      siteScripts.push({ phase: phaseIndex + 1, runtime, mode, path });
-      phases.push({ phaseIndex, runtime, script: path, steps });
-    }
-    phasesByMode.set(mode, phases);
-  }
-  return { siteScripts, phasesByMode };
 }
