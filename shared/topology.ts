@@ -17,6 +17,14 @@ export type MeetingPlatform = 'teams' | 'sfb-online' | 'sfb-server';
 /** The console meeting mode the topology implies (SkypeSettings.xml meeting-mode matrix, mtr-facts §3.5). */
 export type MeetingMode = 'teams-only' | 'sfb-only' | 'sfb-default-with-teams' | 'teams-default-with-sfb';
 
+/** The console's own names for the meeting modes (console.md 4.9-era revision; rooms-manage.md). */
+export const MEETING_MODE_LABELS: Record<MeetingMode, string> = {
+  'teams-only': 'Microsoft Teams Only',
+  'sfb-only': 'Skype for Business Only',
+  'sfb-default-with-teams': 'Skype for Business (default) and Microsoft Teams',
+  'teams-default-with-sfb': 'Skype for Business and Microsoft Teams (default)',
+};
+
 export interface Topology {
   id: TopologyId;
   label: string;

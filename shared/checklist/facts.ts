@@ -1,7 +1,6 @@
 // Documented facts the checklist quotes: paths, commands, URLs, endpoints, labels. Each is defined
 // once here and referenced by the items. Sources: mtr-facts.md §3.1, §3.5, §3.7, §4 and peers.md.
 import type { CloudId } from '../model.ts';
-import type { MeetingMode } from '../topology.ts';
 
 /** Documentation pages, in mtr-facts.md notation. */
 export const SOURCES = {
@@ -59,12 +58,7 @@ export const SKYPE_SETTINGS_FILE_NAME = 'SkypeSettings.xml';
 export const LOCAL_STATE_FOLDER = 'C:\\Users\\Skype\\AppData\\Local\\Packages\\Microsoft.SkypeRoomSystem_8wekyb3d8bbwe\\LocalState';
 
 /** The console's option labels for the meeting modes (console.md 4.9-era revision; rooms-manage.md). */
-export const MEETING_MODE_LABELS: Record<MeetingMode, string> = {
-  'teams-only': 'Microsoft Teams Only',
-  'sfb-only': 'Skype for Business Only',
-  'sfb-default-with-teams': 'Skype for Business (default) and Microsoft Teams',
-  'teams-default-with-sfb': 'Skype for Business and Microsoft Teams (default)',
-};
+export { MEETING_MODE_LABELS } from '../topology.ts';
 
 /** What the installer types wherever the room password goes; the password itself is never printed. */
 export const PASSWORD_DESCRIPTION = 'the room password (from the secure handoff; never printed here)';

@@ -7,12 +7,7 @@ import { revisionOfEra } from './schema.ts';
 export type MeetingModeKey = 'teamsMeetingsEnabled' | 'sfbMeetingsEnabled' | 'isTeamsDefaultClient';
 export type MeetingModeValues = Partial<Record<MeetingModeKey, boolean>>;
 
-export const MEETING_MODE_LABELS: Record<MeetingMode, string> = {
-  'sfb-default-with-teams': 'Skype for Business (default) and Microsoft Teams',
-  'teams-default-with-sfb': 'Skype for Business and Microsoft Teams (default)',
-  'sfb-only': 'Skype for Business only',
-  'teams-only': 'Microsoft Teams only',
-};
+export { MEETING_MODE_LABELS } from '../topology.ts';
 
 /** "Supported meeting modes, app version 4.9" (documented in the 4.9 and 4.17 references). */
 export const MEETING_MODE_MATRIX: Record<MeetingMode, Required<MeetingModeValues>> = {

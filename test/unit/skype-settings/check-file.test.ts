@@ -9,7 +9,7 @@ describe('checkSkypeSettingsFile (roomready check-settings)', () => {
     const check = checkSkypeSettingsFile(fixture('r3-2024-08-22.xml'));
     expect(check).toMatchObject({ ok: true, errorCount: 0, warningCount: 1, era: 'teams-4.17', eraInferred: true });
     expect(check.summary).toBe(
-      'SkypeSettings.xml: valid, 0 errors, 1 warning; checked for Microsoft Teams Rooms 4.17 and later (inferred from its elements); meeting mode: Microsoft Teams only',
+      'SkypeSettings.xml: valid, 0 errors, 1 warning; checked for Microsoft Teams Rooms 4.17 and later (inferred from its elements); meeting mode: Microsoft Teams Only',
     );
     expect(check.report.split('\n')).toEqual([check.summary, expect.stringMatching(/^warning SkypeSettings\/UserAccount\/Password \(line 14, column 5\): /)]);
   });
