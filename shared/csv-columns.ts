@@ -212,7 +212,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     field: 'password',
     required: false,
     kind: 'secret',
-    description: 'Your own password for the account (8–256 characters, 3 of upper case, lower case, digits, symbols); empty: RoomReady generates one. Never stored in the site file.',
+    description: 'Your own password for the account (8–256 characters, 3 of upper case, lower case, digits, symbols); empty: RoomReady generates one when a passwords vault is asked for (--passwords). Never stored in the site file.',
   },
 ];
 
