@@ -309,7 +309,8 @@ export function checkRoom(room: Room, site: Site): Finding[] {
     error('registrarPool', `"${resolved.registrarPool}" is not a fully qualified domain name such as pool01.contoso.com`);
   }
 
-  if (topology.meetings !== 'teams' || room.sipAddress) {
+  // A SIP address derived from a bad UPN would only repeat the UPN's error.
+  if (room.sipAddress || (topology.meetings !== 'teams' && !upnProblem)) {
     const sipUser = resolved.sipAddress.replace(/^sip:/, '');
     const sipProblem = checkUpn(sipUser);
     if (sipProblem) error('sipAddress', `${resolved.sipAddress}: ${sipProblem}`);

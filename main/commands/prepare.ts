@@ -197,7 +197,8 @@ function report(io: CliIo, json: boolean, loaded: LoadedInput, outDir: string, m
   ];
   for (const warning of loaded.siteWarnings) lines.push(`Note: ${warning}`);
   if (manifest.errors.length > 0) {
-    lines.push(`${plural(manifest.errors.length, 'problem')} rejected rows:`);
+    const rows = new Set(manifest.errors.map((issue) => issue.row)).size;
+    lines.push(`${plural(rows, loaded.kind === 'csv' ? 'row' : 'room')} rejected (${plural(manifest.errors.length, 'problem')}):`);
     for (const issue of manifest.errors) lines.push(`  ${where(issue)}: ${issue.message}`);
   }
   if (manifest.warnings.length > 0) {

@@ -38,23 +38,30 @@ function distinctTitles(steps: readonly Step[]): string[] {
 }
 
 function phaseSection(phase: RunSheetPhase, position: number): string[] {
-  const runtime = RUNTIMES[phase.runtime];
-  const lines = [`### ${position}. ${escapeText(runtime.label)}${phase.script ? ` — ${codeSpan(phase.script)}` : ' — by hand'}`, ''];
-  lines.push(`- Where: ${escapeText(runtime.where)}`);
-  lines.push(`- Role: ${escapeText(runtime.roles)}`);
-  lines.push(`- Steps: ${distinctTitles(phase.steps).map(escapeText).join('; ')}`);
-  if (phase.script) {
-    lines.push(`- First preview, then run:`);
-    lines.push('', fencedCodeBlock(`.\\${phase.script} -WhatIf\n.\\${phase.script}`, 'powershell', '  '));
-  } else {
+  const titles = distinctTitles(phase.steps).map(escapeText).join('; ');
+  if (!phase.script) {
+    // A task done by hand between two scripts: its own instructions, nothing to run here.
+    const lines = [`### ${position}. By hand — ${titles}`, ''];
     const manual = phase.steps.find((step): step is Extract<Step, { kind: 'manual' }> => step.kind === 'manual');
     if (manual) {
       for (const instruction of manual.instructions) lines.push(`- ${escapeText(instruction)}`);
       if (manual.command) lines.push('', fencedCodeBlock(manual.command, 'powershell', '  '));
     }
+    lines.push('');
+    return lines;
   }
-  lines.push('');
-  return lines;
+  const runtime = RUNTIMES[phase.runtime];
+  return [
+    `### ${position}. ${escapeText(runtime.label)} — ${codeSpan(phase.script)}`,
+    '',
+    `- Where: ${escapeText(runtime.where)}`,
+    `- Role: ${escapeText(runtime.roles)}`,
+    `- Steps: ${titles}`,
+    '- First preview, then run:',
+    '',
+    fencedCodeBlock(`.\\${phase.script} -WhatIf\n.\\${phase.script}`, 'powershell', '  '),
+    '',
+  ];
 }
 
 function issueLines(title: string, issues: readonly ManifestIssue[]): string[] {
