@@ -1,10 +1,12 @@
 // Reads a passphrase from the terminal without echoing it. Used only when stdin is a TTY.
 import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 
-export function readSecretLine(prompt: string): Promise<string | undefined> {
+type SecretInput = Readable & { isRaw?: boolean; setRawMode?: (raw: boolean) => unknown };
+
+/** Resolves with what was typed up to Enter, or undefined on Ctrl+C / Ctrl+D. Nothing is echoed. */
+export function readSecretLine(prompt: string, input: SecretInput = process.stdin, output: Writable = process.stderr): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const input = process.stdin;
-    const output = process.stderr;
     output.write(prompt);
     const wasRaw = input.isRaw;
     input.setRawMode?.(true);
