@@ -71,6 +71,7 @@ function plainWrites(files: readonly FileBytes[], out: string): void {
   }
 }
 
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
@@ -84,38 +85,37 @@ try {
     const floorTimes: number[] = [];
     const cpuTimes: number[] = [];
     peakRss = 0;
+    let fileCount = 0;
+    let bytes = 0;
     const timePrepare = (run: number) => {
+      collectGarbage(); // so the floor's bytes from the run before do not weigh on this one
       const start = performance.now();
-      // Peak memory from the first run only: later ones start with the floor's bytes in the heap.
+      // Peak memory from the first run only, which starts with nothing else in the heap.
       prepare(csv, path.join(scratch, `prepare-${count}-${run}`), run === 0);
       prepareTimes.push(performance.now() - start);
     };
-    // Run 0 first, before anything else is in the heap: its peak memory is prepare's own.
-    timePrepare(0);
-    // The bytes the floor writes, made once (untimed as prepare, timed as "in memory only").
-    const generated = preparedBytes(csv);
-    cpuTimes.push(generated.cpuMs);
-    const fileCount = generated.files.length;
-    const bytes = generated.files.reduce((sum, file) => sum + file.content.byteLength, 0);
     const timeFloor = (run: number) => {
+      // The exact bytes prepare writes, made in memory (timed as "in memory only"), then written.
+      const generated = preparedBytes(csv);
+      cpuTimes.push(generated.cpuMs);
+      fileCount = generated.files.length;
+      bytes = generated.files.reduce((sum, file) => sum + file.content.byteLength, 0);
       const start = performance.now();
       plainWrites(generated.files, path.join(scratch, `floor-${count}-${run}`));
       floorTimes.push(performance.now() - start);
     };
-    timeFloor(0);
-    for (let run = 1; run < RUNS; run++) {
-      // Alternate the order so neither always follows the other's disk work; nothing is deleted
-      // until the end, since deleting thousands of files slows the next writes.
-      if (run % 2 === 1) {
-        timeFloor(run);
+    for (let run = 0; run < RUNS; run++) {
+      // Alternate the order so neither always follows the other's disk work.
+      if (run % 2 === 0) {
         timePrepare(run);
+        timeFloor(run);
       } else {
-        timePrepare(run);
         timeFloor(run);
+        timePrepare(run);
       }
-      cpuTimes.push(preparedBytes(csv).cpuMs);
+      // Keep at most one run's output around (10,000 rooms on tmpfs would otherwise fill memory).
+      for (const entry of fs.readdirSync(scratch)) fs.rmSync(path.join(scratch, entry), { recursive: true, force: true });
     }
-    for (const entry of fs.readdirSync(scratch)) fs.rmSync(path.join(scratch, entry), { recursive: true, force: true });
     const total = median(prepareTimes);
     const floor = median(floorTimes);
     console.log(
