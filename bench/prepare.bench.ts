@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { writePrepared } from '../main/prepare/write-prepared.ts';
 import { importRoomsCsv } from '../main/workspace/csv-import.ts';
 import { SiteSchema } from '../shared/model.ts';
-import { prepareArtifacts } from '../shared/prepare.ts';
+import { contentText, prepareArtifacts } from '../shared/prepare.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const ROOM_COUNTS = sizes.length > 0 ? sizes : [1000, 10000];
@@ -52,7 +52,7 @@ function preparedBytes(csv: Uint8Array): { files: FileBytes[]; cpuMs: number } {
   const start = performance.now();
   const imported = importRoomsCsv(csv, site, 'bench.csv');
   const { files } = prepareArtifacts({ site: { ...site, rooms: imported.rooms }, generator, errors: imported.errors, warnings: imported.warnings }, imported.rowOfRoom);
-  const encoded = files.map((file) => ({ path: file.path, content: Buffer.from(file.content, 'utf8') }));
+  const encoded = files.map((file) => ({ path: file.path, content: Buffer.from(contentText(file.content), 'utf8') }));
   return { files: encoded, cpuMs: performance.now() - start };
 }
 

@@ -7,7 +7,7 @@ import type { ConsoleEra } from './console-era.ts';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestIssue } from './manifest.ts';
 import { siteConsoleEra, type ProvisionMode, type Site } from './model.ts';
 import { planRoom, RUNTIMES, type RoomPlan } from './plan.ts';
-import { generateScript, scriptFileName, scriptPhases, withUtf8Bom } from './powershell.ts';
+import { generateScriptParts, scriptFileName, scriptPhases, UTF8_BOM, type GenerateScriptInput, type SharedText } from './powershell.ts';
 import { CHECKLIST_FILE, MANIFEST_FILE, ROOM_RECORD_FILE, roomDir, RUN_SHEET_FILE, SITE_FILE, siteScriptFile, SKYPE_SETTINGS_FILE } from './prepare/layout.ts';
 import { roomRecord, type RoomRecord } from './prepare/room-record.ts';
 import { renderRunSheet, type RunSheetPhase } from './prepare/run-sheet.ts';
@@ -15,10 +15,26 @@ import { skypeSettingsForRoom, writeSkypeSettingsXml } from './skype-settings.ts
 
 export * from './prepare/layout.ts';
 
+/**
+ * A file's text, whole or in consecutive pieces. Scripts come in pieces; the pieces many scripts
+ * share (the helper library, a runtime's header) are SharedText objects, the same object each
+ * time, so a writer can encode each once and reuse the bytes.
+ */
+export type FileContent = string | readonly (string | SharedText)[];
+
 export interface PreparedFile {
   /** Relative, with "/" separators. */
   path: string;
-  content: string;
+  content: FileContent;
+}
+
+export function contentText(content: FileContent): string {
+  return typeof content === 'string' ? content : content.map((piece) => (typeof piece === 'string' ? piece : piece.text)).join('');
+}
+
+/** A script file: UTF-8 with a byte order mark (POWERSHELL_FILE_ENCODING_NOTE), in pieces. */
+function scriptContent(input: GenerateScriptInput): (string | SharedText)[] {
+  return [UTF8_BOM, ...generateScriptParts(input)];
 }
 
 export interface PrepareInput {
@@ -89,7 +105,7 @@ function* roomFiles(input: PrepareInput, plan: RoomPlan, era: ConsoleEra, warnin
     if (RUNTIMES[phase.runtime].manual) continue;
     const name = scriptFileName(phaseIndex, phase.runtime);
     scriptOfRuntime.set(phase.runtime, name);
-    yield { kind: 'powershell', path: `${dir}/${name}`, content: withUtf8Bom(generateScript({ site, runtime: phase.runtime, plans: [plan], generator })) };
+    yield { kind: 'powershell', path: `${dir}/${name}`, content: scriptContent({ site, runtime: phase.runtime, plans: [plan], generator }) };
   }
   const password = input.settingsPasswords?.get(plan.room.upn);
   const settings = skypeSettingsForRoom(plan.room, site, password ? { era, password } : { era });
@@ -136,7 +152,7 @@ export function* generateArtifacts(input: PrepareInput, rowOfRoom: readonly numb
         continue;
       }
       const path = siteScriptFile(phaseIndex, runtime, byMode.size > 1 ? mode : undefined);
-      yield { path, content: withUtf8Bom(generateScript({ site, runtime, plans: group, generator })) };
+      yield { path, content: scriptContent({ site, runtime, plans: group, generator }) };
       siteScripts.push({ phase: phaseIndex + 1, runtime, mode, path });
       phases.push({ phaseIndex, runtime, script: path, steps });
     }

@@ -9,11 +9,30 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FileContent } from '../../shared/prepare.ts';
+import type { SharedText } from '../../shared/powershell.ts';
 
 export interface OutputFile {
   /** Relative path with "/" separators. */
   path: string;
-  content: string | Uint8Array;
+  /** Text (written as UTF-8), bytes, or text in consecutive pieces (see FileContent). */
+  content: string | Uint8Array | FileContent;
+}
+
+// A shared piece (a script's helper library) is the same object in every file that has it:
+// encode it once.
+const encodedShared = new WeakMap<SharedText, Buffer>();
+
+function encodePiece(piece: string | SharedText): Buffer {
+  if (typeof piece === 'string') return Buffer.from(piece, 'utf8');
+  let bytes = encodedShared.get(piece);
+  if (bytes === undefined) encodedShared.set(piece, (bytes = Buffer.from(piece.text, 'utf8')));
+  return bytes;
+}
+
+function writeContent(destination: string, content: OutputFile['content']): void {
+  const bytes = typeof content === 'string' || content instanceof Uint8Array ? content : Buffer.concat(content.map(encodePiece));
+  fs.writeFileSync(destination, bytes);
 }
 
 export class OutputFolderError extends Error {
@@ -99,7 +118,7 @@ export class StagedOutputFolder {
         fs.mkdirSync(directory, { recursive: true });
         this.made.add(directory);
       }
-      fs.writeFileSync(destination, file.content);
+      writeContent(destination, file.content);
     } catch (error) {
       this.abort();
       if (error instanceof OutputFolderError) throw error;
