@@ -1,0 +1,136 @@
+// Provisioning a site: every room's plan (shared/plan.ts), step by step, with ensure semantics
+// (live-steps.ts). Rooms run side by side up to a bound; a room's steps run in order. A failed step
+// stops the rest of that room; a step waiting for replication makes the rest of the room wait too.
+// With a journal, a run that was killed resumes where it stopped, without repeating finished steps.
+import type { Site } from '../../shared/model.ts';
+import { planRoom, type RoomPlan, type Step } from '../../shared/plan.ts';
+import { scriptFileName } from '../../shared/powershell.ts';
+import type { ExchangeGateway, GraphGateway } from '../tenant/types.ts';
+import type { Journal } from './journal.ts';
+import { runLiveStep, SkuLedger, type LiveContext } from './live-steps.ts';
+import { roomStatus, type ProvisionEvent, type RoomOutcome, type StepOutcome } from './types.ts';
+
+export interface ProvisionOptions {
+  /** Only the rooms that passed validation. */
+  site: Site;
+  graph: GraphGateway;
+  exchange: ExchangeGateway;
+  /** Read and compare only (preflight's change plan). No journal is written. */
+  dryRun?: boolean;
+  journal?: Journal;
+  /** Rooms worked on at the same time. Default 8. */
+  concurrency?: number;
+  passwordFor(upn: string): Promise<string>;
+  replication?: { timeoutMs: number; pollMs: number };
+  onEvent?(event: ProvisionEvent): void;
+  signal?: AbortSignal;
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface ProvisionResult {
+  rooms: RoomOutcome[];
+  /** The journal run this was (absent for a dry run). */
+  run?: { id: string; resumed: boolean };
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_REPLICATION = { timeoutMs: 10 * 60_000, pollMs: 5_000 };
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Runs `work` over `items` with at most `limit` at once, keeping results in order. */
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+function scriptsOf(plan: RoomPlan): Map<Step['runtime'], string> {
+  const scripts = new Map<Step['runtime'], string>();
+  plan.phases.forEach((phase, index) => {
+    if (phase.runtime !== 'manual') scripts.set(phase.runtime, `rooms/${plan.room.upn.toLowerCase()}/${scriptFileName(index, phase.runtime)}`);
+  });
+  return scripts;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: Omit<LiveContext, 'scriptFor'>): Promise<RoomOutcome> {
+  const upn = plan.room.upn;
+  options.onEvent?.({ type: 'room-started', room: upn });
+  const scripts = scriptsOf(plan);
+  const context: LiveContext = { ...shared, scriptFor: (runtime) => scripts.get(runtime) };
+  const outcomes: StepOutcome[] = [];
+  let blockedBy: StepOutcome | undefined;
+  for (const step of plan.steps) {
+    let result: StepOutcome;
+    const done = options.dryRun ? undefined : options.journal?.finishedOutcome(upn, step.id);
+    if (done) {
+      result = done;
+    } else if (blockedBy) {
+      const status = blockedBy.status === 'pending' ? 'pending' : 'skipped';
+      result = { room: upn, step: step.id, status, changes: [], message: `Waits for ${blockedBy.step}, which is ${blockedBy.status}.` };
+    } else {
+      options.onEvent?.({ type: 'step-started', room: upn, step: step.id, title: step.title });
+      try {
+        result = await runLiveStep(step, context);
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        result = { room: upn, step: step.id, status: 'failed', changes: [], message: errorMessage(error), remediation: step.remediation };
+      }
+      if (!options.dryRun) options.journal?.record(result);
+    }
+    if (!blockedBy && (result.status === 'failed' || result.status === 'pending')) blockedBy = result;
+    outcomes.push(result);
+    options.onEvent?.({ type: 'step-finished', outcome: result });
+  }
+  const outcome: RoomOutcome = { upn, status: roomStatus(outcomes), steps: outcomes };
+  options.onEvent?.({ type: 'room-finished', outcome });
+  return outcome;
+}
+
+export async function provisionSite(options: ProvisionOptions): Promise<ProvisionResult> {
+  const plans = options.site.rooms.map((room) => planRoom(room, options.site));
+  const run = options.dryRun ? undefined : options.journal?.startRun(options.site.name);
+  const shared: Omit<LiveContext, 'scriptFor'> = {
+    graph: options.graph,
+    exchange: options.exchange,
+    dryRun: options.dryRun ?? false,
+    passwordFor: options.passwordFor,
+    skus: new SkuLedger(options.graph),
+    replication: options.replication ?? DEFAULT_REPLICATION,
+    sleep: options.sleep ?? abortableSleep,
+    ...(options.signal ? { signal: options.signal } : {}),
+    created: new Set(),
+    wouldCreate: new Set(),
+  };
+  try {
+    const rooms = await pool(plans, options.concurrency ?? DEFAULT_CONCURRENCY, (plan) => provisionRoom(plan, options, shared));
+    if (!options.dryRun) await options.journal?.finishRun();
+    return { rooms, ...(run ? { run } : {}) };
+  } finally {
+    if (!options.dryRun) await options.journal?.flush();
+  }
+}

@@ -1,0 +1,334 @@
+// One plan step, done live: read, compare, write only what differs, read back. Exchange Online
+// steps send the plan's own cmdlet calls to InvokeCommand; Graph steps map the plan's Graph
+// PowerShell calls (Get-MgUser / Update-MgUser) onto Graph properties; steps that run on premises
+// or by hand are reported as manual, with the script or instructions to use.
+import { mergeToken, evaluateRules } from '../../shared/plan/compare.ts';
+import { RUNTIMES, type CmdletCall, type ParamValue, type PropertyRule, type Step } from '../../shared/plan.ts';
+import { TransportError } from '../tenant/transport.ts';
+import { ExchangeCmdletError, type ExchangeGateway, type ExchangeParameters, type GraphGateway, type GraphUser, type GraphUserPatch, type SubscribedSku } from '../tenant/types.ts';
+import type { PropertyChange, StepOutcome, StepStatus } from './types.ts';
+
+export interface LiveContext {
+  graph: GraphGateway;
+  exchange: ExchangeGateway;
+  /** Read and compare only: report what would change. */
+  dryRun: boolean;
+  /** The room's password, for the steps that set it. Only called when a write needs it. */
+  passwordFor(upn: string): Promise<string>;
+  skus: SkuLedger;
+  /** How long Graph steps wait for an account created in Exchange (or synchronised) to appear. */
+  replication: { timeoutMs: number; pollMs: number };
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  signal?: AbortSignal;
+  /** The room's script for a runtime that cannot run here (for manual outcomes). */
+  scriptFor(runtime: Step['runtime']): string | undefined;
+  /** Rooms whose mailbox this run created: their other objects may take a moment to appear. */
+  created: Set<string>;
+  /** Dry run: rooms whose mailbox an earlier step would create. */
+  wouldCreate: Set<string>;
+}
+
+type StepOf<K extends Step['kind']> = Extract<Step, { kind: K }>;
+type Bag = Record<string, unknown>;
+
+const outcome = (step: Step, status: StepStatus, message: string, changes: PropertyChange[] = []): StepOutcome => ({
+  room: step.target,
+  step: step.id,
+  status,
+  changes,
+  message,
+  ...(status === 'failed' || status === 'pending' || status === 'manual' ? { remediation: step.remediation } : {}),
+});
+
+const describe = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : JSON.stringify(value));
+
+// ---------------------------------------------------------------------------------------------
+// Parameters: the plan's values, with secrets resolved only at the moment of a write.
+
+async function resolveValue(value: ParamValue, step: Step, context: LiveContext, current: Bag | undefined): Promise<unknown> {
+  if (typeof value !== 'object' || Array.isArray(value)) return value;
+  if ('secret' in value) {
+    const password = await context.passwordFor(step.target);
+    return value.secret === 'room-password' ? password : { password, forceChangePasswordNextSignIn: false };
+  }
+  if ('fromCurrent' in value) return current?.[value.fromCurrent];
+  if ('hashtable' in value) return { ...value.hashtable };
+  return value;
+}
+
+async function resolveParameters(parameters: Readonly<Record<string, ParamValue>>, step: Step, context: LiveContext, current?: Bag): Promise<Record<string, unknown>> {
+  const resolved: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(parameters)) resolved[name] = await resolveValue(value, step, context, current);
+  return resolved;
+}
+
+/** What a write would set, for people: secrets shown as a placeholder. */
+function visibleParameters(parameters: Readonly<Record<string, ParamValue>>): PropertyChange[] {
+  return Object.entries(parameters).map(([property, value]) => ({
+    property,
+    before: null,
+    after: typeof value === 'object' && value !== null && !Array.isArray(value) && 'secret' in value ? '(secret)' : value,
+  }));
+}
+
+/** The parameters that differ (with their companions) and the changes, for an ensure step. */
+function plannedWrites(rules: readonly PropertyRule[], current: Bag): { writes: Record<string, ParamValue>; changes: PropertyChange[]; blocked: string[] } {
+  const writes: Record<string, ParamValue> = {};
+  const changes: PropertyChange[] = [];
+  const blocked: string[] = [];
+  for (const { rule, actual, ok } of evaluateRules(current, rules)) {
+    if (ok) continue;
+    if (!rule.write) {
+      blocked.push(`${rule.property} is ${describe(actual)}; it must be ${describe(rule.expected)}, and RoomReady does not change it`);
+      continue;
+    }
+    const value = rule.match === 'token' && typeof rule.write.value === 'string' ? mergeToken(actual, rule.write.value) : rule.write.value;
+    writes[rule.write.parameter] = value;
+    Object.assign(writes, rule.write.with ?? {});
+    changes.push({ property: rule.property, before: actual ?? null, after: typeof value === 'object' ? '(secret)' : value });
+  }
+  return { writes, changes, blocked };
+}
+
+function mismatches(current: Bag, rules: readonly PropertyRule[]): string[] {
+  return evaluateRules(current, rules)
+    .filter((result) => !result.ok)
+    .map((result) => `${result.rule.property} is ${describe(result.actual)}; expected ${describe(result.rule.expected)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exchange Online
+
+async function exchangeRead(context: LiveContext, call: CmdletCall, step: Step): Promise<Bag | undefined> {
+  try {
+    const objects = await context.exchange.invoke(call.cmdlet, (await resolveParameters(call.parameters, step, context)) as ExchangeParameters);
+    if (objects.length > 1) throw new Error(`${objects.length} objects match ${step.target}; expected one`);
+    return objects[0];
+  } catch (error) {
+    if (error instanceof ExchangeCmdletError && error.notFound) return undefined;
+    throw error;
+  }
+}
+
+/** Reads until the object is there (right after this run created or changed it), a few times. */
+async function exchangeReadBack(context: LiveContext, call: CmdletCall, step: Step): Promise<Bag | undefined> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await exchangeRead(context, call, step);
+    if (current) return current;
+    await context.sleep(Math.min(context.replication.pollMs * 2 ** attempt, 10_000), context.signal);
+  }
+  return undefined;
+}
+
+async function exchangeCreate(step: StepOf<'create'>, context: LiveContext): Promise<StepOutcome> {
+  let current = await exchangeRead(context, step.read, step);
+  let created = false;
+  if (!current) {
+    if (context.dryRun) {
+      context.wouldCreate.add(step.target.toLowerCase());
+      return outcome(step, 'would-change', `${step.create.cmdlet} would create it.`, visibleParameters(step.create.parameters));
+    }
+    try {
+      await context.exchange.invoke(step.create.cmdlet, (await resolveParameters(step.create.parameters, step, context)) as ExchangeParameters);
+    } catch (error) {
+      // A connection lost mid-request may still have created it: look before trying again.
+      if (!(error instanceof TransportError)) throw error;
+      if (!(await exchangeRead(context, step.read, step))) {
+        await context.exchange.invoke(step.create.cmdlet, (await resolveParameters(step.create.parameters, step, context)) as ExchangeParameters);
+      }
+    }
+    created = true;
+    context.created.add(step.target.toLowerCase());
+    current = await exchangeReadBack(context, step.read, step);
+    if (!current) return outcome(step, 'pending', 'Created, but Exchange does not show it yet; run again later.');
+  }
+  const wrong = mismatches(current, step.expect);
+  if (wrong.length > 0) return outcome(step, 'failed', `${created ? 'Created, but' : 'It exists, but'} ${wrong.join('; ')}.`);
+  return created ? outcome(step, 'changed', 'Created.', visibleParameters(step.create.parameters)) : outcome(step, 'passed', 'Already there and as expected.');
+}
+
+/** Read; for a room created in this run, wait a little for what Exchange has not shown yet. */
+async function exchangeReadAfterCreate(context: LiveContext, call: CmdletCall, step: Step): Promise<Bag | undefined> {
+  const current = await exchangeRead(context, call, step);
+  if (current || !context.created.has(step.target.toLowerCase())) return current;
+  return exchangeReadBack(context, call, step);
+}
+
+async function exchangeEnsure(step: StepOf<'ensure'>, context: LiveContext): Promise<StepOutcome> {
+  const current = await exchangeReadAfterCreate(context, step.read, step);
+  if (!current && context.wouldCreate.has(step.target.toLowerCase())) {
+    const changes = step.properties.filter((rule) => rule.write).map((rule) => ({ property: rule.property, before: null, after: rule.expected }));
+    return outcome(step, 'would-change', 'Would be set on the mailbox an earlier step creates.', changes);
+  }
+  if (!current) {
+    return context.created.has(step.target.toLowerCase())
+      ? outcome(step, 'pending', `${step.target} was just created and ${step.read.cmdlet} does not show it yet; run again later.`)
+      : outcome(step, 'failed', `${step.read.cmdlet} does not find ${step.target}.`);
+  }
+  const { writes, changes, blocked } = plannedWrites(step.properties, current);
+  if (blocked.length > 0) return outcome(step, 'failed', `${blocked.join('; ')}.`);
+  if (changes.length === 0) return outcome(step, 'passed', 'Already as expected.');
+  if (context.dryRun) return outcome(step, 'would-change', `${step.write.cmdlet} would change ${changes.length} value(s).`, changes);
+  const parameters = await resolveParameters({ ...step.write.parameters, ...writes }, step, context, current);
+  await context.exchange.invoke(step.write.cmdlet, parameters as ExchangeParameters);
+  const after = await exchangeReadBack(context, step.read, step);
+  const wrong = after ? mismatches(after, step.properties.filter((rule) => rule.write)) : ['it could not be read back'];
+  if (wrong.length > 0) return outcome(step, 'failed', `Changed, but ${wrong.join('; ')}.`, changes);
+  return outcome(step, 'changed', `Changed ${changes.map((change) => change.property).join(', ')}.`, changes);
+}
+
+async function exchangeVerify(step: StepOf<'verify'>, context: LiveContext): Promise<StepOutcome> {
+  const current = await exchangeReadAfterCreate(context, step.read, step);
+  if (!current) return outcome(step, context.dryRun ? 'would-change' : 'pending', `${step.target} is not there yet.`);
+  const wrong = mismatches(current, step.expect);
+  return wrong.length > 0 ? outcome(step, 'failed', `${wrong.join('; ')}.`) : outcome(step, 'passed', 'As expected.');
+}
+
+async function exchangeRoomList(step: StepOf<'room-list'>, context: LiveContext): Promise<StepOutcome> {
+  const changes: PropertyChange[] = [];
+  let list: Bag | undefined;
+  try {
+    [list] = await context.exchange.invoke('Get-DistributionGroup', { Identity: step.list });
+  } catch (error) {
+    if (!(error instanceof ExchangeCmdletError && error.notFound)) throw error;
+  }
+  if (list && String(list.RecipientTypeDetails).toLowerCase() !== 'roomlist') {
+    return outcome(step, 'failed', `A distribution group named ${JSON.stringify(step.list)} exists but is not a room list.`);
+  }
+  if (!list) {
+    changes.push({ property: 'RoomList', before: null, after: step.list });
+    if (context.dryRun) return outcome(step, 'would-change', 'The room list would be created and the room added.', [...changes, { property: 'Member', before: null, after: step.member }]);
+    await context.exchange.invoke('New-DistributionGroup', { Name: step.list, RoomList: true });
+  }
+  const members = list ? await context.exchange.invoke('Get-DistributionGroupMember', { Identity: step.list, ResultSize: 'Unlimited' }) : [];
+  const isMember = members.some((member) => String(member.PrimarySmtpAddress ?? '').toLowerCase() === step.member.toLowerCase());
+  if (isMember) return changes.length > 0 ? outcome(step, 'changed', 'Room list created.', changes) : outcome(step, 'passed', 'Already a member.');
+  changes.push({ property: 'Member', before: null, after: step.member });
+  if (context.dryRun) return outcome(step, 'would-change', 'The room would be added to the list.', changes);
+  try {
+    await context.exchange.invoke('Add-DistributionGroupMember', { Identity: step.list, Member: step.member });
+  } catch (error) {
+    // Added by an earlier, interrupted attempt: that is the state we want.
+    if (!(error instanceof ExchangeCmdletError && /already a member/i.test(error.message))) throw error;
+  }
+  return outcome(step, 'changed', 'Added to the room list.', changes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Microsoft Graph: the plan speaks Graph PowerShell; these are the same properties in Graph JSON.
+
+const GRAPH_PROPERTIES: Readonly<Record<string, keyof GraphUser | 'passwordProfile'>> = {
+  Id: 'id',
+  AccountEnabled: 'accountEnabled',
+  PasswordPolicies: 'passwordPolicies',
+  UsageLocation: 'usageLocation',
+  AssignedLicenses: 'assignedLicenses',
+  PasswordProfile: 'passwordProfile',
+};
+
+function graphProperty(name: string): string {
+  const property = GRAPH_PROPERTIES[name];
+  if (!property) throw new Error(`no Graph property for the plan's ${name}`);
+  return property;
+}
+
+/** The user, waiting for replication when it is not there yet; undefined when it never came. */
+async function graphUserWithWait(context: LiveContext, upn: string, select: readonly string[]): Promise<GraphUser | undefined> {
+  const deadline = Date.now() + context.replication.timeoutMs;
+  let delay = context.replication.pollMs;
+  for (;;) {
+    const user = await context.graph.getUser(upn, select);
+    if (user || context.dryRun || Date.now() + delay > deadline) return user;
+    await context.sleep(delay, context.signal);
+    delay = Math.min(delay * 2, 30_000);
+  }
+}
+
+function asPascalBag(user: GraphUser): Bag {
+  const bag: Bag = {};
+  for (const [pascal, camel] of Object.entries(GRAPH_PROPERTIES)) bag[pascal] = (user as unknown as Bag)[camel];
+  return bag;
+}
+
+const NOT_REPLICATED = 'The account is not in Microsoft Entra ID yet (it appears there after Exchange creates it, or after directory synchronisation); run again later.';
+
+async function graphEnsure(step: StepOf<'ensure'>, context: LiveContext): Promise<StepOutcome> {
+  if (step.read.cmdlet !== 'Get-MgUser' || step.write.cmdlet !== 'Update-MgUser') throw new Error(`${step.id}: no live form of ${step.read.cmdlet}/${step.write.cmdlet}`);
+  const select = step.properties.map((rule) => graphProperty(rule.property)).concat('id');
+  const user = await graphUserWithWait(context, step.target, select);
+  if (!user) return outcome(step, context.dryRun ? 'would-change' : 'pending', context.dryRun ? 'The account does not exist yet; an earlier step would create it.' : NOT_REPLICATED);
+  const { writes, changes, blocked } = plannedWrites(step.properties, asPascalBag(user));
+  if (blocked.length > 0) return outcome(step, 'failed', `${blocked.join('; ')}.`);
+  if (changes.length === 0) return outcome(step, 'passed', 'Already as expected.');
+  if (context.dryRun) return outcome(step, 'would-change', `${changes.length} value(s) would change.`, changes);
+  const patch: Bag = {};
+  for (const [parameter, value] of Object.entries(writes)) patch[graphProperty(parameter)] = await resolveValue(value, step, context, undefined);
+  await context.graph.updateUser(user.id, patch as GraphUserPatch);
+  const after = await context.graph.getUser(user.id, select);
+  const wrong = after ? mismatches(asPascalBag(after), step.properties) : ['it could not be read back'];
+  if (wrong.length > 0) return outcome(step, 'failed', `Changed, but ${wrong.join('; ')}.`, changes);
+  return outcome(step, 'changed', `Changed ${changes.map((change) => change.property).join(', ')}.`, changes);
+}
+
+/** Subscribed SKUs, read once per run and kept up to date as this run assigns units. */
+export class SkuLedger {
+  private skus: Promise<SubscribedSku[]> | undefined;
+  constructor(private readonly graph: GraphGateway) {}
+
+  async find(partNumber: string): Promise<SubscribedSku | undefined> {
+    this.skus ??= this.graph.listSubscribedSkus();
+    return (await this.skus).find((sku) => sku.skuPartNumber.toLowerCase() === partNumber.toLowerCase());
+  }
+}
+
+async function graphLicense(step: StepOf<'license'>, context: LiveContext): Promise<StepOutcome> {
+  const sku = await context.skus.find(step.skuPartNumber);
+  if (!sku) return outcome(step, 'failed', `The tenant has no subscription for ${step.skuPartNumber}.`);
+  const user = await graphUserWithWait(context, step.user, ['id', 'assignedLicenses', 'usageLocation']);
+  const change: PropertyChange = { property: 'License', before: null, after: sku.skuPartNumber };
+  if (!user) return outcome(step, context.dryRun ? 'would-change' : 'pending', context.dryRun ? 'The account does not exist yet; it would get the licence.' : NOT_REPLICATED, context.dryRun ? [change] : []);
+  if ((user.assignedLicenses ?? []).some((license) => license.skuId.toLowerCase() === sku.skuId.toLowerCase())) return outcome(step, 'passed', 'Already licensed.');
+  const free = sku.prepaidUnits.enabled - sku.consumedUnits;
+  if (free < 1) return outcome(step, 'failed', `No free ${sku.skuPartNumber} licence: ${sku.consumedUnits} of ${sku.prepaidUnits.enabled} are assigned.`);
+  if (context.dryRun) return outcome(step, 'would-change', `${sku.skuPartNumber} would be assigned (${free} free).`, [change]);
+  await context.graph.assignLicense(user.id, [sku.skuId], []);
+  sku.consumedUnits++;
+  return outcome(step, 'changed', `Assigned ${sku.skuPartNumber}.`, [change]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function manual(step: Step, context: LiveContext): StepOutcome {
+  if (step.kind === 'manual') return outcome(step, 'manual', step.instructions.join(' '));
+  const script = context.scriptFor(step.runtime);
+  const where = RUNTIMES[step.runtime].where;
+  return outcome(step, 'manual', `Runs in ${where}${script ? `: ${script}` : ''}; RoomReady cannot run it from here.`);
+}
+
+/** Does RoomReady carry this step out itself (rather than report it as manual)? */
+export function isLive(step: Step): boolean {
+  return step.runtime === 'exchange-online' || step.runtime === 'graph';
+}
+
+export async function runLiveStep(step: Step, context: LiveContext): Promise<StepOutcome> {
+  context.signal?.throwIfAborted();
+  if (step.runtime === 'exchange-online') {
+    switch (step.kind) {
+      case 'create':
+        return exchangeCreate(step, context);
+      case 'ensure':
+        return exchangeEnsure(step, context);
+      case 'verify':
+        return exchangeVerify(step, context);
+      case 'room-list':
+        return exchangeRoomList(step, context);
+      default:
+        return manual(step, context);
+    }
+  }
+  if (step.runtime === 'graph') {
+    if (step.kind === 'ensure') return graphEnsure(step, context);
+    if (step.kind === 'license') return graphLicense(step, context);
+  }
+  return manual(step, context);
+}

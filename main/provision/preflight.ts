@@ -1,0 +1,262 @@
+// Preflight: the whole site against the tenant before anything is written. Domains, collisions
+// (UPN, alias, proxy addresses), licence units per SKU (Basic at most 25), conditional access that
+// would stop a room account, the admin's roles, and the change plan: every object and property the
+// provisioning run would change (a dry run of the engine). Only reads.
+import { TOPOLOGIES } from '../../shared/topology.ts';
+import { BASIC_LICENSE_TENANT_LIMIT, findRoomLicense } from '../../shared/licenses.ts';
+import { resolveRoom, type ResolvedRoom, type Site } from '../../shared/model.ts';
+import type { ExchangeGateway, GraphGateway, GraphUser } from '../tenant/types.ts';
+import { ExchangeCmdletError, PermissionError } from '../tenant/types.ts';
+import { provisionSite } from './engine.ts';
+import type { RoomOutcome } from './types.ts';
+
+export type PreflightSeverity = 'error' | 'warning' | 'info';
+
+export interface PreflightFinding {
+  severity: PreflightSeverity;
+  /** e.g. domain.verified, upn.collision, license.units, conditional-access.mfa, admin.roles */
+  check: string;
+  room?: string;
+  message: string;
+  remediation?: string;
+}
+
+export interface LicenceNeed {
+  skuPartNumber: string;
+  needed: number;
+  free: number | null;
+}
+
+export interface PreflightReport {
+  site: string;
+  topology: string;
+  /** No error finding: provisioning can start. */
+  ok: boolean;
+  findings: PreflightFinding[];
+  licences: LicenceNeed[];
+  /** What provisioning would do, room by room (the engine's dry run). */
+  changePlan: RoomOutcome[];
+}
+
+export interface PreflightOptions {
+  site: Site;
+  graph: GraphGateway;
+  exchange: ExchangeGateway;
+  /** Delegated sign-in: check the admin's directory roles (app-only has none to check). */
+  delegated: boolean;
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+/** OData string literal: single quotes doubled. */
+const odata = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const domainOf = (upn: string) => upn.slice(upn.lastIndexOf('@') + 1).toLowerCase();
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+const ROLE_NEEDS: Array<{ what: string; anyOf: string[] }> = [
+  { what: 'create room mailboxes and set calendar processing', anyOf: ['Exchange Administrator', 'Global Administrator'] },
+  { what: 'change the room accounts (password policy, usage location)', anyOf: ['User Administrator', 'Global Administrator'] },
+  { what: 'assign licences', anyOf: ['License Administrator', 'User Administrator', 'Global Administrator'] },
+];
+
+async function checkDomains(site: Site, rooms: ResolvedRoom[], graph: GraphGateway, findings: PreflightFinding[]): Promise<void> {
+  const domains = await graph.listDomains();
+  const verified = new Set(domains.filter((domain) => domain.isVerified).map((domain) => domain.id.toLowerCase()));
+  for (const domain of new Set(rooms.map((room) => domainOf(room.upn)))) {
+    if (verified.has(domain)) continue;
+    const known = domains.some((candidate) => candidate.id.toLowerCase() === domain);
+    findings.push({
+      severity: 'error',
+      check: 'domain.verified',
+      message: `${domain} is ${known ? 'not verified' : 'not a domain'} in this tenant; ${rooms.filter((room) => domainOf(room.upn) === domain).length} room(s) use it.`,
+      remediation: 'Add and verify the domain in the Microsoft 365 admin center (Settings > Domains), or use a verified domain in the UPNs.',
+    });
+  }
+  if (site.tenantDomain && !verified.has(site.tenantDomain.toLowerCase())) {
+    findings.push({ severity: 'warning', check: 'domain.verified', message: `The site's tenant domain ${site.tenantDomain} is not a verified domain of this tenant.` });
+  }
+}
+
+async function checkCollisions(rooms: ResolvedRoom[], graph: GraphGateway, exchange: ExchangeGateway, findings: PreflightFinding[]): Promise<Map<string, GraphUser | undefined>> {
+  const users = await graph.getUsers(
+    rooms.map((room) => room.upn),
+    ['id', 'userPrincipalName', 'mail', 'mailNickname', 'assignedLicenses'],
+  );
+  for (const room of rooms) {
+    const existing = users.get(room.upn);
+    let mailbox: Record<string, unknown> | undefined;
+    try {
+      [mailbox] = await exchange.invoke('Get-Mailbox', { Identity: room.upn });
+    } catch (error) {
+      if (!(error instanceof ExchangeCmdletError && error.notFound)) throw error;
+    }
+    const isRoom = String(mailbox?.RecipientTypeDetails ?? '').toLowerCase() === 'roommailbox';
+    if (room.mode === 'create' && (existing || mailbox) && !isRoom) {
+      findings.push({
+        severity: 'error',
+        check: 'upn.collision',
+        room: room.upn,
+        message: `${room.upn} is already used by ${mailbox ? `a ${String(mailbox.RecipientTypeDetails)}` : 'a user'}; creating the room would fail.`,
+        remediation: 'Use "convert" mode for an existing resource mailbox, or choose another UPN.',
+      });
+    } else if (room.mode === 'create' && isRoom) {
+      findings.push({ severity: 'info', check: 'upn.exists', room: room.upn, message: 'The room mailbox already exists: it will be checked and completed, not created again.' });
+    } else if (room.mode === 'convert' && !mailbox) {
+      findings.push({
+        severity: 'error',
+        check: 'convert.mailbox-missing',
+        room: room.upn,
+        message: `There is no mailbox ${room.upn} to convert.`,
+        remediation: 'Check the address, or use "create" mode.',
+      });
+    }
+    const owners = await graph.findUsers(`proxyAddresses/any(x:x eq ${odata(`smtp:${room.upn}`)})`, ['id', 'userPrincipalName']);
+    for (const owner of owners.filter((user) => user.userPrincipalName.toLowerCase() !== room.upn.toLowerCase())) {
+      findings.push({
+        severity: 'error',
+        check: 'proxy-address.collision',
+        room: room.upn,
+        message: `${owner.userPrincipalName} already has the address ${room.upn}.`,
+        remediation: 'Remove the address from that recipient, or choose another UPN for the room.',
+      });
+    }
+    const nicknames = await graph.findUsers(`mailNickname eq ${odata(room.alias)}`, ['id', 'userPrincipalName']);
+    for (const owner of nicknames.filter((user) => user.userPrincipalName.toLowerCase() !== room.upn.toLowerCase())) {
+      findings.push({
+        severity: 'error',
+        check: 'alias.collision',
+        room: room.upn,
+        message: `${owner.userPrincipalName} already uses the alias ${room.alias}.`,
+        remediation: 'Give the room another Alias.',
+      });
+    }
+  }
+  return users;
+}
+
+async function checkLicences(rooms: ResolvedRoom[], users: Map<string, GraphUser | undefined>, graph: GraphGateway, findings: PreflightFinding[]): Promise<LicenceNeed[]> {
+  const skus = await graph.listSubscribedSkus();
+  const needs = new Map<string, LicenceNeed>();
+  for (const room of rooms) {
+    if (!room.license) continue;
+    const sku = skus.find((candidate) => candidate.skuPartNumber.toLowerCase() === room.license!.toLowerCase());
+    const key = sku?.skuPartNumber ?? room.license;
+    const need = needs.get(key) ?? { skuPartNumber: key, needed: 0, free: sku ? sku.prepaidUnits.enabled - sku.consumedUnits : null };
+    needs.set(key, need);
+    const alreadyHas = sku && (users.get(room.upn)?.assignedLicenses ?? []).some((license) => license.skuId.toLowerCase() === sku.skuId.toLowerCase());
+    if (!alreadyHas) need.needed++;
+  }
+  for (const need of needs.values()) {
+    const sku = skus.find((candidate) => candidate.skuPartNumber === need.skuPartNumber);
+    if (!sku) {
+      findings.push({
+        severity: 'error',
+        check: 'license.sku',
+        message: `The tenant has no subscription for ${need.skuPartNumber}; ${need.needed} room(s) need it.`,
+        remediation: 'Buy the licence (Microsoft 365 admin center > Billing > Purchase services) or choose another SKU.',
+      });
+      continue;
+    }
+    if (need.free !== null && need.needed > need.free) {
+      findings.push({
+        severity: 'error',
+        check: 'license.units',
+        message: `${need.needed} room(s) need ${need.skuPartNumber} but only ${Math.max(0, need.free)} unit(s) are free (${sku.consumedUnits} of ${sku.prepaidUnits.enabled} assigned).`,
+        remediation: 'Buy more units or free some before provisioning.',
+      });
+    }
+    if (findRoomLicense(need.skuPartNumber)?.tier === 'basic' && sku.consumedUnits + need.needed > BASIC_LICENSE_TENANT_LIMIT) {
+      findings.push({
+        severity: 'error',
+        check: 'license.basic-limit',
+        message: `Teams Rooms Basic is limited to ${BASIC_LICENSE_TENANT_LIMIT} per tenant: ${sku.consumedUnits} are assigned and ${need.needed} more would be needed.`,
+        remediation: 'Use Microsoft_Teams_Rooms_Pro for the rooms beyond the limit.',
+      });
+    }
+  }
+  return [...needs.values()];
+}
+
+async function checkConditionalAccess(graph: GraphGateway, findings: PreflightFinding[]): Promise<void> {
+  const policies = await graph.listConditionalAccessPolicies();
+  for (const policy of policies) {
+    if (policy.state === 'disabled') continue;
+    const users = policy.conditions.users;
+    const everyone = (users?.includeUsers ?? []).some((id) => id.toLowerCase() === 'all');
+    const controls = (policy.grantControls?.builtInControls ?? []).map((control) => control.toLowerCase());
+    const blocking = controls.filter((control) => control === 'mfa' || control === 'compliantdevice' || control === 'domainjoineddevice');
+    if (!everyone || blocking.length === 0) continue;
+    const excluded = (users?.excludeGroups?.length ?? 0) + (users?.excludeUsers?.length ?? 0) + (users?.excludeRoles?.length ?? 0) > 0;
+    findings.push({
+      severity: policy.state === 'enabled' ? 'warning' : 'info',
+      check: 'conditional-access',
+      message: `The conditional access policy "${policy.displayName}" (${policy.state}) requires ${blocking.join(' and ')} for all users${excluded ? ' with exclusions' : ''}: new room accounts are covered unless they are excluded, and a console cannot satisfy it.`,
+      remediation: 'Exclude the room accounts (for example a group of Teams Rooms resource accounts) from the policy before the consoles sign in.',
+    });
+  }
+}
+
+async function checkRoles(graph: GraphGateway, findings: PreflightFinding[]): Promise<void> {
+  const roles = new Set((await graph.myDirectoryRoles()).map((role) => role.displayName.toLowerCase()));
+  for (const need of ROLE_NEEDS) {
+    if (need.anyOf.some((role) => roles.has(role.toLowerCase()))) continue;
+    findings.push({
+      severity: 'error',
+      check: 'admin.roles',
+      message: `You need ${need.anyOf.join(' or ')} to ${need.what}.`,
+      remediation: 'Ask a Privileged Role Administrator to assign the role (Microsoft Entra admin center > Roles & admins), then sign in again.',
+    });
+  }
+}
+
+/** Runs a check; a check that cannot read what it needs becomes a finding, not a crash. */
+async function attempt(check: string, findings: PreflightFinding[], work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    findings.push({
+      severity: error instanceof PermissionError ? 'error' : 'warning',
+      check,
+      message: `Could not check ${check}: ${messageOf(error)}`,
+    });
+  }
+}
+
+export async function preflightSite(options: PreflightOptions): Promise<PreflightReport> {
+  const { site, graph, exchange } = options;
+  const rooms = site.rooms.map((room) => resolveRoom(room, site));
+  const findings: PreflightFinding[] = [];
+  const cloudTopology = TOPOLOGIES[site.topology].cloudLicensing;
+  let users = new Map<string, GraphUser | undefined>();
+  let licences: LicenceNeed[] = [];
+
+  await attempt('domains', findings, () => checkDomains(site, rooms, graph, findings));
+  await attempt('collisions', findings, async () => {
+    users = await checkCollisions(rooms, graph, exchange, findings);
+  });
+  if (cloudTopology) {
+    await attempt('licences', findings, async () => {
+      licences = await checkLicences(rooms, users, graph, findings);
+    });
+  }
+  await attempt('conditional access', findings, () => checkConditionalAccess(graph, findings));
+  if (options.delegated) await attempt('admin roles', findings, () => checkRoles(graph, findings));
+
+  const plan = await provisionSite({
+    site,
+    graph,
+    exchange,
+    dryRun: true,
+    passwordFor: () => Promise.reject(new Error('a dry run never sets a password')),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return {
+    site: site.name,
+    topology: site.topology,
+    ok: !findings.some((finding) => finding.severity === 'error'),
+    findings,
+    licences,
+    changePlan: plan.rooms,
+  };
+}
