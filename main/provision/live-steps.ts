@@ -196,11 +196,21 @@ async function exchangeRoomList(step: StepOf<'room-list'>, context: LiveContext)
     return outcome(step, 'failed', `A distribution group named ${JSON.stringify(step.list)} exists but is not a room list.`);
   }
   if (!list) {
-    changes.push({ property: 'RoomList', before: null, after: step.list });
-    if (context.dryRun) return outcome(step, 'would-change', 'The room list would be created and the room added.', [...changes, { property: 'Member', before: null, after: step.member }]);
-    await context.exchange.invoke('New-DistributionGroup', { Name: step.list, RoomList: true });
+    if (context.dryRun) {
+      changes.push({ property: 'RoomList', before: null, after: step.list }, { property: 'Member', before: null, after: step.member });
+      return outcome(step, 'would-change', 'The room list would be created and the room added.', changes);
+    }
+    try {
+      await context.exchange.invoke('New-DistributionGroup', { Name: step.list, RoomList: true });
+      changes.push({ property: 'RoomList', before: null, after: step.list });
+    } catch (error) {
+      // Another room of this run (or another admin) created it a moment ago: use it if it is a room list.
+      if (!(error instanceof ExchangeCmdletError && /already (being )?used|already exists/i.test(error.message))) throw error;
+      const [existing] = await context.exchange.invoke('Get-DistributionGroup', { Identity: step.list });
+      if (String(existing?.RecipientTypeDetails ?? '').toLowerCase() !== 'roomlist') throw error;
+    }
   }
-  const members = list ? await context.exchange.invoke('Get-DistributionGroupMember', { Identity: step.list, ResultSize: 'Unlimited' }) : [];
+  const members = await context.exchange.invoke('Get-DistributionGroupMember', { Identity: step.list, ResultSize: 'Unlimited' });
   const isMember = members.some((member) => String(member.PrimarySmtpAddress ?? '').toLowerCase() === step.member.toLowerCase());
   if (isMember) return changes.length > 0 ? outcome(step, 'changed', 'Room list created.', changes) : outcome(step, 'passed', 'Already a member.');
   changes.push({ property: 'Member', before: null, after: step.member });

@@ -3,6 +3,7 @@
 // fetchTransport; practice mode and the tests use simulatorTransport, which sends the very same
 // requests (same URLs, same bodies) to the simulated tenant on loopback. Only the transport differs.
 import { CLOUDS } from '../../shared/clouds.ts';
+import { classifyRequest, type RequestKind } from './request-kind.ts';
 
 export interface HttpRequest {
   method: string;
@@ -95,12 +96,21 @@ export interface RequestCounts {
   writes: number;
 }
 
-/** Graph reads are GET (and $batch of GETs); Exchange reads are Get-* cmdlets; token requests count as neither. */
-export function countingTransport(inner: Transport, counts: RequestCounts, classify: (request: HttpRequest) => 'read' | 'write' | 'other'): Transport {
+/**
+ * Graph reads are GET (and $batch of GETs); Exchange reads are Get-* cmdlets; token requests count as
+ * neither (request-kind.ts). Every attempt counts: a retried write is still a write request.
+ */
+export function countingTransport(inner: Transport, counts: RequestCounts, classify: (request: HttpRequest) => RequestKind = classifyRequest): Transport {
   return (request, signal) => {
     const kind = classify(request);
     if (kind === 'read') counts.reads++;
     else if (kind === 'write') counts.writes++;
     return inner(request, signal);
   };
+}
+
+/** A counting transport and its counts, with the classifier that understands Graph and Exchange. */
+export function countRequests(inner: Transport): { transport: Transport; counts: RequestCounts } {
+  const counts: RequestCounts = { reads: 0, writes: 0 };
+  return { transport: countingTransport(inner, counts), counts };
 }
