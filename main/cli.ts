@@ -15,6 +15,14 @@ Commands:
   check-settings <SkypeSettings.xml>
                       Validate a console configuration file; problems are named by element path.
   passwords <vault>   Show the room passwords kept in a secrets vault written by prepare --passwords.
+  preflight <rooms.csv | site.roomready.json>
+                      Check the site against the tenant before any write; the change plan.
+  provision <rooms.csv | site.roomready.json>
+                      Create or convert the rooms in the tenant (resumable; --dry-run for the plan).
+  validate <rooms.csv | site.roomready.json>
+                      Check existing rooms: what is wrong, the evidence, and how to fix it.
+  audit               Find every room in the tenant by evidence and check it (read only).
+  simulator           Run the simulated Microsoft 365 tenant for practice and tests.
   help [command]      Show help for a command.
 
 Options: --help, --version

@@ -1,8 +1,12 @@
+import { auditCommand } from './audit.ts';
 import { checkSettingsCommand } from './check-settings.ts';
 import { passwordsCommand } from './passwords.ts';
+import { preflightCommand } from './preflight.ts';
 import { prepareCommand } from './prepare.ts';
+import { provisionCommand } from './provision.ts';
 import { simulatorCommand } from './simulator.ts';
 import type { Command } from './types.ts';
+import { validateCommand } from './validate.ts';
 
 export type { CommandContext } from './types.ts';
 
@@ -10,6 +14,10 @@ export const COMMANDS = {
   prepare: prepareCommand,
   'check-settings': checkSettingsCommand,
   passwords: passwordsCommand,
+  preflight: preflightCommand,
+  provision: provisionCommand,
+  validate: validateCommand,
+  audit: auditCommand,
   simulator: simulatorCommand,
 } satisfies Record<string, Command>;
 

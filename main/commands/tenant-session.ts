@@ -1,0 +1,162 @@
+// How the live commands (preflight, provision, validate, audit) reach a tenant: options shared by
+// all of them, sign-in, and a TenantConnection. `--simulated` starts a simulated tenant in this
+// process; `--simulator <url>` uses one that is running; otherwise it is Microsoft 365 itself.
+import { spawn } from 'node:child_process';
+import type { ParseArgsConfig } from 'node:util';
+import type { AuthService, DelegatedAuthService } from '../auth/auth-service.ts';
+import { AuthConfigError } from '../auth/auth-errors.ts';
+import { resolveAuthSettings, type AuthSettings } from '../auth/auth-settings.ts';
+import { createAuthService } from '../auth/create-auth-service.ts';
+import { passphraseFileSecretStore } from '../auth/passphrase-file-store.ts';
+import type { SecretStore } from '../auth/secret-store.ts';
+import type { RunningSimulator, SimulatorIdentities } from '../simulator/contract.ts';
+import { startSimulator } from '../simulator/index.ts';
+import { connectTenant, type TenantConnection } from '../tenant/connection.ts';
+import { fetchTransport, simulatorTransport, type Transport } from '../tenant/transport.ts';
+import type { CliIo } from '../cli.ts';
+import { readPassphrase } from './passphrase.ts';
+import { simulatorOptions } from './simulator.ts';
+import type { CommandContext } from './types.ts';
+import { UsageError } from './usage-error.ts';
+
+export const TENANT_OPTIONS = {
+  cloud: { type: 'string' },
+  tenant: { type: 'string' },
+  'client-id': { type: 'string' },
+  certificate: { type: 'string' },
+  'certificate-thumbprint': { type: 'string' },
+  'certificate-key': { type: 'string' },
+  'device-code': { type: 'boolean' },
+  'token-cache': { type: 'string' },
+  simulated: { type: 'boolean' },
+  simulator: { type: 'string' },
+  'sim-seed': { type: 'string' },
+  'sim-latency-ms': { type: 'string' },
+  'sim-throttle-rate': { type: 'string' },
+  'sim-fault-rate': { type: 'string' },
+  'sim-reset-rate': { type: 'string' },
+  'sim-replication-lag-ms': { type: 'string' },
+  'sim-retry-after': { type: 'string' },
+  concurrency: { type: 'string' },
+  json: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const TENANT_HELP = `Signing in (Microsoft 365):
+  --cloud <id>                  global | usgov | usgovdod | china (default global).
+  --tenant <id|domain>          The tenant (required for app-only sign-in).
+  --client-id <id>              Your RoomReady app registration (README: Registering the Entra app).
+  --device-code                 Sign in with a code on another device instead of the browser.
+  --certificate <pem>           App-only sign-in with a certificate (PEM with the private key, or use
+                                --certificate-key <pem>; --certificate-thumbprint if it cannot be computed).
+                                ROOMREADY_CLIENT_SECRET in the environment means app-only with a secret.
+  --token-cache <file>          Keep the sign-in in a file encrypted with ROOMREADY_PASSPHRASE.
+Practice (nothing reaches Microsoft 365):
+  --simulated                   A simulated tenant in this process, with the Contoso sample data;
+                                --sim-seed, --sim-latency-ms, --sim-throttle-rate, --sim-fault-rate,
+                                --sim-reset-rate, --sim-replication-lag-ms, --sim-retry-after tune it.
+  --simulator <url>             A simulated tenant started with "roomready simulator" (its state lasts).
+Other:
+  --concurrency <n>             Requests in flight at once (default 16).
+  --json                        Results on stdout as JSON; progress always goes to stderr.`;
+
+export interface TenantSession extends TenantConnection {
+  settings: AuthSettings;
+  delegated: boolean;
+  /** The simulated tenant, when this session uses one. */
+  simulator?: SimulatorIdentities;
+  close(): Promise<void>;
+}
+
+function positiveInteger(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--${name} must be a whole number from 1 to 256`);
+  return n;
+}
+
+/** The running simulator's identities, asked over its control surface. */
+async function identitiesOf(url: string): Promise<SimulatorIdentities> {
+  let answer: Response;
+  try {
+    answer = await fetch(`${url.replace(/\/$/, '')}/_simulator/identities`);
+  } catch (error) {
+    throw new UsageError(`no simulated tenant answers at ${url}: ${(error as { cause?: Error }).cause?.message ?? (error as Error).message}`);
+  }
+  if (!answer.ok) throw new UsageError(`${url} is not a RoomReady simulated tenant (it answered ${answer.status})`);
+  return (await answer.json()) as SimulatorIdentities;
+}
+
+/** Opens a URL in the system browser; the sign-in page, never anything the tenant sent. */
+function openSystemBrowser(url: string): Promise<void> {
+  const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.once('error', reject);
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
+}
+
+async function tokenStore(io: CliIo, values: CommandContext['values']): Promise<SecretStore | undefined> {
+  const file = values['token-cache'];
+  if (typeof file !== 'string') return undefined;
+  const passphrase = await readPassphrase(io, file);
+  if (passphrase === undefined) throw new UsageError('--token-cache needs a passphrase: set ROOMREADY_PASSPHRASE or run in a terminal');
+  return passphraseFileSecretStore(file, passphrase);
+}
+
+async function signIn(auth: AuthService, settings: AuthSettings, io: CliIo, practice: boolean): Promise<void> {
+  if (auth.kind !== 'delegated' || (await auth.account())) return;
+  const delegated = auth as DelegatedAuthService;
+  if (settings.signIn.kind === 'delegated' && settings.signIn.method === 'interactive' && !practice) {
+    io.stderr('Opening the sign-in page in your browser...');
+    await delegated.signInInteractively({ openBrowser: openSystemBrowser });
+    return;
+  }
+  await delegated.signInWithDeviceCode({
+    onDeviceCode: (prompt) => io.stderr(practice ? `Signing in to the simulated tenant (code ${prompt.userCode}, approved automatically)...` : prompt.message),
+  });
+}
+
+/** Signs in and connects; the caller closes the session when done. */
+export async function openTenantSession(io: CliIo, values: CommandContext['values']): Promise<TenantSession> {
+  if (values.simulated && typeof values.simulator === 'string') throw new UsageError('give --simulated or --simulator <url>, not both');
+  let running: RunningSimulator | undefined;
+  let identities: SimulatorIdentities | undefined;
+  let transport: Transport = fetchTransport();
+  if (values.simulated) {
+    running = await startSimulator(simulatorOptions(values));
+    identities = running;
+    transport = simulatorTransport(running.url);
+  } else if (typeof values.simulator === 'string') {
+    identities = await identitiesOf(values.simulator);
+    transport = simulatorTransport(values.simulator);
+  }
+  try {
+    const practice = identities !== undefined;
+    // Practice sign-in is the simulated Global Administrator, by device code (approved at once).
+    const settings = await resolveAuthSettings(practice && values['device-code'] === undefined ? { ...values, 'device-code': true } : values, io.env, identities);
+    const store = await tokenStore(io, values);
+    const auth = createAuthService(settings, { transport, ...(store ? { store } : {}) });
+    await signIn(auth, settings, io, practice);
+    const account = await auth.account();
+    const tenantId = settings.tenant ?? account?.tenantId;
+    if (!tenantId) throw new AuthConfigError('The tenant is not known: give --tenant <tenant ID or domain>.');
+    const connection = connectTenant({ auth, cloud: settings.cloud, tenantId, transport, concurrency: positiveInteger(values.concurrency, 'concurrency', 16) });
+    return {
+      ...connection,
+      settings,
+      delegated: settings.signIn.kind === 'delegated',
+      ...(identities ? { simulator: identities } : {}),
+      close: async () => {
+        await running?.stop();
+      },
+    };
+  } catch (error) {
+    await running?.stop();
+    throw error;
+  }
+}
