@@ -97,6 +97,8 @@ export interface RunScriptOptions {
   killGraceMs?: number;
   /** Told of every event as it happens (an alternative to iterating the run). */
   onEvent?: (event: ScriptEvent) => void;
+  /** Written to the script's standard input, then closed (e.g. the lines -PasswordsFromInput reads). */
+  input?: string;
 }
 
 /** Iterate it for events as they come; `finished` resolves when the process has exited. */
@@ -177,10 +179,15 @@ export function runPowerShellScript(options: RunScriptOptions): ScriptRun {
   const child = spawn(executable, powershellArguments(options.script, options.args, whatIf), {
     cwd: options.cwd,
     env: options.env ?? process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
     windowsHide: true,
   });
+  if (options.input !== undefined && child.stdin) {
+    // A script that never reads its input would make this write fail with EPIPE: that is not an error.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
+  }
 
   const stop = (reason: 'timed-out' | 'cancelled') => {
     if (ended || stopReason) return;

@@ -71,6 +71,7 @@ export function renderEnvironment(code: Code, runtime: Runtime, cloud: CloudId, 
   code.comment('=============================================================================================');
   code.comment('Before anything changes: the right shell, the modules, the connection');
   code.comment('=============================================================================================');
+  code.block('if ($PasswordsFromInput) {', (input) => input.line('Read-RoomReadyInputPasswords'));
   code.block('if ($SaveCredentials) {', (save) => {
     save.line('Save-RoomReadyCredentials -Cmdlet $PSCmdlet');
     save.line('exit 0');

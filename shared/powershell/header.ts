@@ -72,6 +72,11 @@ function help(input: HeaderInput): string[] {
     );
   }
   lines.push(
+    '.PARAMETER PasswordsFromInput',
+    '    Reads the room passwords from standard input, one line per room: the UPN, a tab, the password,',
+    '    then an empty line. For RoomReady itself, which runs this script and writes them to its input;',
+    '    they never appear on the command line or on disk.',
+    '',
     '.PARAMETER SkipConnect',
     '    Do not connect; use the session you opened yourself.',
     '',
@@ -108,6 +113,7 @@ export function renderHeader(code: Code, input: HeaderInput): void {
       params.line('[ValidateRange(0, 1440)]');
       params.line('[int]$ReplicationTimeoutMinutes = 30,');
     }
+    params.line('[switch]$PasswordsFromInput,');
     params.line('[switch]$SkipConnect');
   }, ')');
 }

@@ -435,11 +435,34 @@ function Read-RoomReadyNewPassword {
     throw ('No password was entered for {0}.' -f $Upn)
 }
 
+$RoomReadyInputPasswords = @{}
+
+function Read-RoomReadyInputPasswords {
+    # -PasswordsFromInput: "UPN<tab>password" lines on standard input, up to an empty line. Each
+    # password becomes a SecureString character by character; the text is dropped straight away.
+    while ($true) {
+        $rrLine = [Console]::In.ReadLine()
+        if ($null -eq $rrLine -or $rrLine -eq '') { break }
+        $rrTab = $rrLine.IndexOf([char]9)
+        if ($rrTab -lt 1) { continue }
+        $rrSecret = New-Object -TypeName System.Security.SecureString
+        foreach ($rrChar in $rrLine.Substring($rrTab + 1).ToCharArray()) { $rrSecret.AppendChar($rrChar) }
+        $rrSecret.MakeReadOnly()
+        $script:RoomReadyInputPasswords[$rrLine.Substring(0, $rrTab)] = $rrSecret
+        $rrLine = $null
+    }
+}
+
 function Get-RoomReadyPassword {
-    # The room password as a SecureString: from -CredentialFolder when a file exists for the room,
-    # else typed in. Asked at most once per room and run; only ever called after ShouldProcess.
+    # The room password as a SecureString: given on standard input (-PasswordsFromInput), from
+    # -CredentialFolder when a file exists for the room, else typed in. Asked at most once per room
+    # and run; only ever called after ShouldProcess.
     param($RoomContext)
     if ($null -ne $RoomContext.Password) { return $RoomContext.Password }
+    if ($script:RoomReadyInputPasswords.ContainsKey($RoomContext.Upn)) {
+        $RoomContext.Password = $script:RoomReadyInputPasswords[$RoomContext.Upn]
+        return $RoomContext.Password
+    }
     $rrPath = Get-RoomReadyCredentialPath -Upn $RoomContext.Upn
     if ($null -ne $rrPath -and (Test-Path -LiteralPath $rrPath -PathType Leaf)) {
         $rrCredential = Import-Clixml -LiteralPath $rrPath

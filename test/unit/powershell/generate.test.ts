@@ -96,7 +96,7 @@ describe('the top of every script', () => {
     }
   });
 
-  it('declares SupportsShouldProcess and the parameters -Room, -CredentialFolder, -SaveCredentials, -SkipConnect (and the replication timeout where it waits)', () => {
+  it('declares SupportsShouldProcess and the parameters -Room, -CredentialFolder, -SaveCredentials, -PasswordsFromInput, -SkipConnect (and the replication timeout where it waits)', () => {
     for (const entry of parsed) {
       const params = entry.tree.rootNode.namedChildren.filter((node) => node?.type === 'param_block');
       expect(params, label(entry)).toHaveLength(1);
@@ -107,7 +107,7 @@ describe('the top of every script', () => {
         .map((node) => node.text.replace(/\s+/g, ' '));
       const expected = ['[string[]]$Room', '[string]$CredentialFolder', '[switch]$SaveCredentials'];
       if (WAITS_FOR_REPLICATION[entry.script.runtime]) expected.push('[ValidateRange(0, 1440)] [int]$ReplicationTimeoutMinutes = 30');
-      expected.push('[switch]$SkipConnect');
+      expected.push('[switch]$PasswordsFromInput', '[switch]$SkipConnect');
       expect(declared, label(entry)).toEqual(expected);
     }
   });
