@@ -8,6 +8,7 @@ import { scriptFileName } from '../../shared/powershell.ts';
 import type { ExchangeGateway, GraphGateway } from '../tenant/types.ts';
 import type { Journal } from './journal.ts';
 import { runLiveStep, SkuLedger, type LiveContext } from './live-steps.ts';
+import { RoomListLedger } from './room-list-ledger.ts';
 import { roomStatus, type ProvisionEvent, type RoomOutcome, type StepOutcome } from './types.ts';
 
 export interface ProvisionOptions {
@@ -18,7 +19,7 @@ export interface ProvisionOptions {
   /** Read and compare only (preflight's change plan). No journal is written. */
   dryRun?: boolean;
   journal?: Journal;
-  /** Rooms worked on at the same time. Default 8. */
+  /** Rooms worked on at the same time. Default 64 (DEFAULT_CONCURRENCY). */
   concurrency?: number;
   passwordFor(upn: string): Promise<string>;
   replication?: { timeoutMs: number; pollMs: number };
@@ -33,7 +34,14 @@ export interface ProvisionResult {
   run?: { id: string; resumed: boolean };
 }
 
-export const DEFAULT_CONCURRENCY = 8;
+/**
+ * A room spends most of its time waiting: for answers (its steps read, write and read back, one
+ * request at a time) and for replication (a new room sleeps between polls longer than it talks).
+ * The connection's limiter, not this number, bounds the requests in flight (16 by default), so it
+ * takes several rooms per limiter slot to keep the slots busy: with 8 rooms most slots sat idle
+ * (bench/provision); rooms beyond this only queue at the limiter.
+ */
+export const DEFAULT_CONCURRENCY = 64;
 const DEFAULT_REPLICATION = { timeoutMs: 10 * 60_000, pollMs: 5_000 };
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -77,11 +85,14 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: Omit<LiveContext, 'scriptFor'>): Promise<RoomOutcome> {
+/** What every room of a run shares; the rest of a LiveContext is the room's own. */
+type SharedContext = Omit<LiveContext, 'scriptFor' | 'userReads'>;
+
+async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: SharedContext): Promise<RoomOutcome> {
   const upn = plan.room.upn;
   options.onEvent?.({ type: 'room-started', room: upn });
   const scripts = scriptsOf(plan);
-  const context: LiveContext = { ...shared, scriptFor: (runtime) => scripts.get(runtime) };
+  const context: LiveContext = { ...shared, scriptFor: (runtime) => scripts.get(runtime), userReads: new Map() };
   const outcomes: StepOutcome[] = [];
   let blockedBy: StepOutcome | undefined;
   for (const step of plan.steps) {
@@ -114,12 +125,13 @@ async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: 
 export async function provisionSite(options: ProvisionOptions): Promise<ProvisionResult> {
   const plans = options.site.rooms.map((room) => planRoom(room, options.site));
   const run = options.dryRun ? undefined : options.journal?.startRun(options.site.name);
-  const shared: Omit<LiveContext, 'scriptFor'> = {
+  const shared: SharedContext = {
     graph: options.graph,
     exchange: options.exchange,
     dryRun: options.dryRun ?? false,
     passwordFor: options.passwordFor,
     skus: new SkuLedger(options.graph),
+    roomLists: new RoomListLedger(options.exchange, options.signal),
     replication: options.replication ?? DEFAULT_REPLICATION,
     sleep: options.sleep ?? abortableSleep,
     ...(options.signal ? { signal: options.signal } : {}),

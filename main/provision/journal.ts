@@ -31,6 +31,14 @@ const FINISHED: ReadonlySet<StepStatus> = new Set(['passed', 'changed']);
 
 const stepKey = (room: string, step: string) => `${room.toLowerCase()}\u0000${step}`;
 
+function parsesAsRecord(line: string): boolean {
+  try {
+    return RecordSchema.safeParse(JSON.parse(line)).success;
+  } catch {
+    return false;
+  }
+}
+
 export class JournalError extends Error {
   override name = 'JournalError';
 }
@@ -51,6 +59,13 @@ export class Journal {
   private constructor(
     readonly path: string,
     private readonly records: JournalRecord[],
+    /**
+     * How to end the file before the first append when its last line has no newline: cut a torn
+     * line off (a number: the bytes to keep), or end a complete one ('newline'). Appending after it
+     * as it is would glue the next record onto it: that record would be lost, and the line, no
+     * longer the last, would make the journal unreadable.
+     */
+    private tail?: number | 'newline',
   ) {}
 
   /** Reads the journal at `path` (a missing file is an empty journal; a torn last line is ignored). */
@@ -77,7 +92,13 @@ export class Journal {
       if (!record.success) throw new JournalError(`the journal ${path} has an entry RoomReady does not understand at line ${index + 1}`);
       records.push(record.data);
     });
-    return new Journal(path, records);
+    let tail: number | 'newline' | undefined;
+    if (text !== '' && !text.endsWith('\n')) {
+      const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+      const last = text.slice(complete.length);
+      tail = parsesAsRecord(last) ? 'newline' : Buffer.byteLength(complete, 'utf8');
+    }
+    return new Journal(path, records, tail);
   }
 
   /** Continues the last run if it did not finish, otherwise starts a new one. */
@@ -154,7 +175,12 @@ export class Journal {
 
   private append(record: JournalRecord): void {
     this.records.push(record);
-    this.handle ??= fs.openSync(this.path, 'a', 0o600);
+    if (this.handle === undefined) {
+      if (typeof this.tail === 'number') fs.truncateSync(this.path, this.tail);
+      this.handle = fs.openSync(this.path, 'a', 0o600);
+      if (this.tail === 'newline') fs.writeSync(this.handle, '\n');
+      this.tail = undefined;
+    }
     fs.writeSync(this.handle, `${JSON.stringify(record)}\n`);
     this.dirty = true;
     if (!this.flushing) this.scheduleFlush();

@@ -4,9 +4,10 @@
 // or by hand are reported as manual, with the script or instructions to use.
 import { mergeToken, evaluateRules } from '../../shared/plan/compare.ts';
 import { RUNTIMES, type CmdletCall, type ParamValue, type PropertyRule, type Step } from '../../shared/plan.ts';
-import { TransportError } from '../tenant/transport.ts';
 import { ExchangeCmdletError, type ExchangeGateway, type ExchangeParameters, type GraphGateway, type GraphUser, type GraphUserPatch, type SubscribedSku } from '../tenant/types.ts';
+import type { RoomListLedger } from './room-list-ledger.ts';
 import type { PropertyChange, StepOutcome, StepStatus } from './types.ts';
+import { writeOnce } from './write-once.ts';
 
 export interface LiveContext {
   graph: GraphGateway;
@@ -16,6 +17,8 @@ export interface LiveContext {
   /** The room's password, for the steps that set it. Only called when a write needs it. */
   passwordFor(upn: string): Promise<string>;
   skus: SkuLedger;
+  /** The site's room lists, looked up, created and their members read once per run. */
+  roomLists: RoomListLedger;
   /** How long Graph steps wait for an account created in Exchange (or synchronised) to appear. */
   replication: { timeoutMs: number; pollMs: number };
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -26,6 +29,12 @@ export interface LiveContext {
   created: Set<string>;
   /** Dry run: rooms whose mailbox an earlier step would create. */
   wouldCreate: Set<string>;
+  /**
+   * Per room: the latest read of each Entra user in this room's Graph steps (by lower-case UPN),
+   * so that a step compares against the read-back of the step before it instead of reading the
+   * same user again. Emptied by any other step, which may change the user behind Graph's back.
+   */
+  userReads: Map<string, GraphUser>;
 }
 
 type StepOf<K extends Step['kind']> = Extract<Step, { kind: K }>;
@@ -99,6 +108,14 @@ function mismatches(current: Bag, rules: readonly PropertyRule[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Exchange Online
 
+/**
+ * Every write starts here: once the run is cancelled, nothing more is written (a read in flight
+ * when the signal fired may finish, but what it would have led to is not sent).
+ */
+function beforeWrite(context: LiveContext): void {
+  context.signal?.throwIfAborted();
+}
+
 async function exchangeRead(context: LiveContext, call: CmdletCall, step: Step): Promise<Bag | undefined> {
   try {
     const objects = await context.exchange.invoke(call.cmdlet, (await resolveParameters(call.parameters, step, context)) as ExchangeParameters);
@@ -110,12 +127,18 @@ async function exchangeRead(context: LiveContext, call: CmdletCall, step: Step):
   }
 }
 
-/** Reads until the object is there (right after this run created or changed it), a few times. */
-async function exchangeReadBack(context: LiveContext, call: CmdletCall, step: Step): Promise<Bag | undefined> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+const READ_BACK_READS = 5;
+
+/**
+ * Reads until the object is there (right after this run created or changed it): up to 5 reads in
+ * all, waiting pollMs, then twice as long each time (at most 10 s) between them. `missed` says how
+ * many reads the caller already made without finding it, so the next read waits first.
+ */
+async function exchangeReadBack(context: LiveContext, call: CmdletCall, step: Step, missed = 0): Promise<Bag | undefined> {
+  for (let read = missed; read < READ_BACK_READS; read++) {
+    if (read > 0) await context.sleep(Math.min(context.replication.pollMs * 2 ** (read - 1), 10_000), context.signal);
     const current = await exchangeRead(context, call, step);
     if (current) return current;
-    await context.sleep(Math.min(context.replication.pollMs * 2 ** attempt, 10_000), context.signal);
   }
   return undefined;
 }
@@ -128,15 +151,11 @@ async function exchangeCreate(step: StepOf<'create'>, context: LiveContext): Pro
       context.wouldCreate.add(step.target.toLowerCase());
       return outcome(step, 'would-change', `${step.create.cmdlet} would create it.`, visibleParameters(step.create.parameters));
     }
-    try {
-      await context.exchange.invoke(step.create.cmdlet, (await resolveParameters(step.create.parameters, step, context)) as ExchangeParameters);
-    } catch (error) {
-      // A connection lost mid-request may still have created it: look before trying again.
-      if (!(error instanceof TransportError)) throw error;
-      if (!(await exchangeRead(context, step.read, step))) {
-        await context.exchange.invoke(step.create.cmdlet, (await resolveParameters(step.create.parameters, step, context)) as ExchangeParameters);
-      }
-    }
+    await writeOnce(
+      context.signal,
+      async () => (await exchangeRead(context, step.read, step)) !== undefined,
+      async () => void (await context.exchange.invoke(step.create.cmdlet, (await resolveParameters(step.create.parameters, step, context)) as ExchangeParameters)),
+    );
     created = true;
     context.created.add(step.target.toLowerCase());
     current = await exchangeReadBack(context, step.read, step);
@@ -151,7 +170,7 @@ async function exchangeCreate(step: StepOf<'create'>, context: LiveContext): Pro
 async function exchangeReadAfterCreate(context: LiveContext, call: CmdletCall, step: Step): Promise<Bag | undefined> {
   const current = await exchangeRead(context, call, step);
   if (current || !context.created.has(step.target.toLowerCase())) return current;
-  return exchangeReadBack(context, call, step);
+  return exchangeReadBack(context, call, step, 1);
 }
 
 async function exchangeEnsure(step: StepOf<'ensure'>, context: LiveContext): Promise<StepOutcome> {
@@ -161,16 +180,23 @@ async function exchangeEnsure(step: StepOf<'ensure'>, context: LiveContext): Pro
     return outcome(step, 'would-change', 'Would be set on the mailbox an earlier step creates.', changes);
   }
   if (!current) {
-    return context.created.has(step.target.toLowerCase())
-      ? outcome(step, 'pending', `${step.target} was just created and ${step.read.cmdlet} does not show it yet; run again later.`)
-      : outcome(step, 'failed', `${step.read.cmdlet} does not find ${step.target}.`);
+    if (context.created.has(step.target.toLowerCase())) return outcome(step, 'pending', `${step.target} was just created and ${step.read.cmdlet} does not show it yet; run again later.`);
+    // Exchange has the mailbox but this view of it (Places) does not show it yet: replication, as in
+    // the run that created it (a resumed or later run does not know that it is new), not a failure.
+    if (!/^Get-Mailbox$/i.test(step.read.cmdlet) && (await exchangeRead(context, { cmdlet: 'Get-Mailbox', parameters: { Identity: step.target } }, step))) {
+      return outcome(step, 'pending', `${step.target} has a mailbox, but ${step.read.cmdlet} does not show it yet (replication); run again later.`);
+    }
+    return outcome(step, 'failed', `${step.read.cmdlet} does not find ${step.target}.`);
   }
   const { writes, changes, blocked } = plannedWrites(step.properties, current);
   if (blocked.length > 0) return outcome(step, 'failed', `${blocked.join('; ')}.`);
   if (changes.length === 0) return outcome(step, 'passed', 'Already as expected.');
   if (context.dryRun) return outcome(step, 'would-change', `${step.write.cmdlet} would change ${changes.length} value(s).`, changes);
   const parameters = await resolveParameters({ ...step.write.parameters, ...writes }, step, context, current);
-  await context.exchange.invoke(step.write.cmdlet, parameters as ExchangeParameters);
+  // An ensure write sets absolute values: sending it twice is harmless, so the gateway may repeat it
+  // after a lost connection as it does a read.
+  beforeWrite(context);
+  await context.exchange.invoke(step.write.cmdlet, parameters as ExchangeParameters, { idempotent: true });
   const after = await exchangeReadBack(context, step.read, step);
   const wrong = after ? mismatches(after, step.properties.filter((rule) => rule.write)) : ['it could not be read back'];
   if (wrong.length > 0) return outcome(step, 'failed', `Changed, but ${wrong.join('; ')}.`, changes);
@@ -186,41 +212,24 @@ async function exchangeVerify(step: StepOf<'verify'>, context: LiveContext): Pro
 
 async function exchangeRoomList(step: StepOf<'room-list'>, context: LiveContext): Promise<StepOutcome> {
   const changes: PropertyChange[] = [];
-  let list: Bag | undefined;
-  try {
-    [list] = await context.exchange.invoke('Get-DistributionGroup', { Identity: step.list });
-  } catch (error) {
-    if (!(error instanceof ExchangeCmdletError && error.notFound)) throw error;
-  }
-  if (list && String(list.RecipientTypeDetails).toLowerCase() !== 'roomlist') {
+  const list = await context.roomLists.lookup(step.list);
+  if (list.state === 'not-a-room-list') {
     return outcome(step, 'failed', `A distribution group named ${JSON.stringify(step.list)} exists but is not a room list.`);
   }
-  if (!list) {
+  if (list.state === 'missing') {
     if (context.dryRun) {
       changes.push({ property: 'RoomList', before: null, after: step.list }, { property: 'Member', before: null, after: step.member });
       return outcome(step, 'would-change', 'The room list would be created and the room added.', changes);
     }
-    try {
-      await context.exchange.invoke('New-DistributionGroup', { Name: step.list, RoomList: true });
-      changes.push({ property: 'RoomList', before: null, after: step.list });
-    } catch (error) {
-      // Another room of this run (or another admin) created it a moment ago: use it if it is a room list.
-      if (!(error instanceof ExchangeCmdletError && /already (being )?used|already exists/i.test(error.message))) throw error;
-      const [existing] = await context.exchange.invoke('Get-DistributionGroup', { Identity: step.list });
-      if (String(existing?.RecipientTypeDetails ?? '').toLowerCase() !== 'roomlist') throw error;
-    }
+    // Whichever room of the run gets here first creates it; the others use it.
+    if (await context.roomLists.create(step.list)) changes.push({ property: 'RoomList', before: null, after: step.list });
   }
-  const members = await context.exchange.invoke('Get-DistributionGroupMember', { Identity: step.list, ResultSize: 'Unlimited' });
-  const isMember = members.some((member) => String(member.PrimarySmtpAddress ?? '').toLowerCase() === step.member.toLowerCase());
-  if (isMember) return changes.length > 0 ? outcome(step, 'changed', 'Room list created.', changes) : outcome(step, 'passed', 'Already a member.');
+  if (await context.roomLists.hasMember(step.list, step.member)) {
+    return changes.length > 0 ? outcome(step, 'changed', 'Room list created.', changes) : outcome(step, 'passed', 'Already a member.');
+  }
   changes.push({ property: 'Member', before: null, after: step.member });
   if (context.dryRun) return outcome(step, 'would-change', 'The room would be added to the list.', changes);
-  try {
-    await context.exchange.invoke('Add-DistributionGroupMember', { Identity: step.list, Member: step.member });
-  } catch (error) {
-    // Added by an earlier, interrupted attempt: that is the state we want.
-    if (!(error instanceof ExchangeCmdletError && /already a member/i.test(error.message))) throw error;
-  }
+  await context.roomLists.addMember(step.list, step.member);
   return outcome(step, 'changed', 'Added to the room list.', changes);
 }
 
@@ -254,6 +263,28 @@ async function graphUserWithWait(context: LiveContext, upn: string, select: read
   }
 }
 
+/**
+ * Every readable property the Graph steps compare (the password profile cannot be read): the same
+ * read serves all of a room's Graph steps.
+ */
+const ROOM_USER_SELECT: readonly string[] = [...new Set(Object.values(GRAPH_PROPERTIES).filter((property) => property !== 'passwordProfile'))];
+
+/**
+ * The room's user for a Graph step: the read (or read-back) of the Graph step just before it in this
+ * room when there is one, since nothing has written to the user in between; otherwise a read,
+ * waiting for replication. Taken out of userReads, so a step that stops half-way leaves nothing
+ * stale behind; the step puts back what it read last (rememberUser).
+ */
+async function roomUser(context: LiveContext, upn: string): Promise<GraphUser | undefined> {
+  const latest = context.userReads.get(upn.toLowerCase());
+  context.userReads.delete(upn.toLowerCase());
+  return latest ?? graphUserWithWait(context, upn, ROOM_USER_SELECT);
+}
+
+function rememberUser(context: LiveContext, upn: string, user: GraphUser | undefined): void {
+  if (user) context.userReads.set(upn.toLowerCase(), user);
+}
+
 function asPascalBag(user: GraphUser): Bag {
   const bag: Bag = {};
   for (const [pascal, camel] of Object.entries(GRAPH_PROPERTIES)) bag[pascal] = (user as unknown as Bag)[camel];
@@ -264,19 +295,24 @@ const NOT_REPLICATED = 'The account is not in Microsoft Entra ID yet (it appears
 
 async function graphEnsure(step: StepOf<'ensure'>, context: LiveContext): Promise<StepOutcome> {
   if (step.read.cmdlet !== 'Get-MgUser' || step.write.cmdlet !== 'Update-MgUser') throw new Error(`${step.id}: no live form of ${step.read.cmdlet}/${step.write.cmdlet}`);
-  const select = step.properties.map((rule) => graphProperty(rule.property)).concat('id');
-  const user = await graphUserWithWait(context, step.target, select);
+  for (const rule of step.properties) graphProperty(rule.property); // every property has a Graph name
+  const user = await roomUser(context, step.target);
   if (!user) return outcome(step, context.dryRun ? 'would-change' : 'pending', context.dryRun ? 'The account does not exist yet; an earlier step would create it.' : NOT_REPLICATED);
   const { writes, changes, blocked } = plannedWrites(step.properties, asPascalBag(user));
   if (blocked.length > 0) return outcome(step, 'failed', `${blocked.join('; ')}.`);
+  // Nothing written: the next Graph step of the room compares against this same read.
+  if (changes.length === 0 || context.dryRun) rememberUser(context, step.target, user);
   if (changes.length === 0) return outcome(step, 'passed', 'Already as expected.');
   if (context.dryRun) return outcome(step, 'would-change', `${changes.length} value(s) would change.`, changes);
   const patch: Bag = {};
   for (const [parameter, value] of Object.entries(writes)) patch[graphProperty(parameter)] = await resolveValue(value, step, context, undefined);
+  beforeWrite(context);
   await context.graph.updateUser(user.id, patch as GraphUserPatch);
-  const after = await context.graph.getUser(user.id, select);
+  // The read-back reads every property the room's Graph steps compare: it is the next step's read.
+  const after = await context.graph.getUser(user.id, ROOM_USER_SELECT);
   const wrong = after ? mismatches(asPascalBag(after), step.properties) : ['it could not be read back'];
   if (wrong.length > 0) return outcome(step, 'failed', `Changed, but ${wrong.join('; ')}.`, changes);
+  rememberUser(context, step.target, after);
   return outcome(step, 'changed', `Changed ${changes.map((change) => change.property).join(', ')}.`, changes);
 }
 
@@ -286,7 +322,14 @@ export class SkuLedger {
   constructor(private readonly graph: GraphGateway) {}
 
   async find(partNumber: string): Promise<SubscribedSku | undefined> {
-    this.skus ??= this.graph.listSubscribedSkus();
+    if (!this.skus) {
+      // A failed read is not kept: one read that ran out of retries must not fail every later room.
+      const read = this.graph.listSubscribedSkus();
+      this.skus = read;
+      read.catch(() => {
+        if (this.skus === read) this.skus = undefined;
+      });
+    }
     return (await this.skus).find((sku) => sku.skuPartNumber.toLowerCase() === partNumber.toLowerCase());
   }
 }
@@ -294,13 +337,19 @@ export class SkuLedger {
 async function graphLicense(step: StepOf<'license'>, context: LiveContext): Promise<StepOutcome> {
   const sku = await context.skus.find(step.skuPartNumber);
   if (!sku) return outcome(step, 'failed', `The tenant has no subscription for ${step.skuPartNumber}.`);
-  const user = await graphUserWithWait(context, step.user, ['id', 'assignedLicenses', 'usageLocation']);
+  const user = await roomUser(context, step.user);
   const change: PropertyChange = { property: 'License', before: null, after: sku.skuPartNumber };
   if (!user) return outcome(step, context.dryRun ? 'would-change' : 'pending', context.dryRun ? 'The account does not exist yet; it would get the licence.' : NOT_REPLICATED, context.dryRun ? [change] : []);
-  if ((user.assignedLicenses ?? []).some((license) => license.skuId.toLowerCase() === sku.skuId.toLowerCase())) return outcome(step, 'passed', 'Already licensed.');
+  // Unless a licence is assigned below, the user stays as read: later Graph steps may use the read.
+  if (context.dryRun) rememberUser(context, step.user, user);
+  if ((user.assignedLicenses ?? []).some((license) => license.skuId.toLowerCase() === sku.skuId.toLowerCase())) {
+    rememberUser(context, step.user, user);
+    return outcome(step, 'passed', 'Already licensed.');
+  }
   const free = sku.prepaidUnits.enabled - sku.consumedUnits;
   if (free < 1) return outcome(step, 'failed', `No free ${sku.skuPartNumber} licence: ${sku.consumedUnits} of ${sku.prepaidUnits.enabled} are assigned.`);
   if (context.dryRun) return outcome(step, 'would-change', `${sku.skuPartNumber} would be assigned (${free} free).`, [change]);
+  beforeWrite(context);
   await context.graph.assignLicense(user.id, [sku.skuId], []);
   sku.consumedUnits++;
   return outcome(step, 'changed', `Assigned ${sku.skuPartNumber}.`, [change]);
@@ -322,6 +371,8 @@ export function isLive(step: Step): boolean {
 
 export async function runLiveStep(step: Step, context: LiveContext): Promise<StepOutcome> {
   context.signal?.throwIfAborted();
+  // Any other step may change the room's user (Exchange, directory sync): read it afresh after one.
+  if (step.runtime !== 'graph') context.userReads.clear();
   if (step.runtime === 'exchange-online') {
     switch (step.kind) {
       case 'create':

@@ -131,8 +131,12 @@ export interface GraphGateway {
 export type ExchangeParameters = Readonly<Record<string, string | number | boolean | readonly string[] | Readonly<Record<string, unknown>>>>;
 
 export interface ExchangeGateway {
-  /** Runs one cmdlet; returns the objects it wrote to the pipeline (empty for Set-* cmdlets). */
-  invoke(cmdlet: string, parameters: ExchangeParameters): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs one cmdlet; returns the objects it wrote to the pipeline (empty for Set-* cmdlets).
+   * `idempotent`: the caller's say-so that sending it twice does what sending it once does (a Set-*
+   * of absolute values), so it is repeated after a connection reset too; by default only Get-* are.
+   */
+  invoke(cmdlet: string, parameters: ExchangeParameters, options?: { idempotent?: boolean }): Promise<Record<string, unknown>[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
