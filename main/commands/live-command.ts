@@ -56,13 +56,19 @@ export function describeLiveFailure(error: unknown): string | undefined {
 }
 
 /** Runs `work` with a session, closing it whatever happens; known failures become exit code 2. */
-export async function withSession(io: CliIo, values: CommandContext['values'], command: string, work: (session: TenantSession) => Promise<number>): Promise<number> {
+export async function withSession(
+  io: CliIo,
+  values: CommandContext['values'],
+  command: string,
+  work: (session: TenantSession) => Promise<number>,
+  signal?: AbortSignal,
+): Promise<number> {
   let session: TenantSession | undefined;
   try {
-    session = await openTenantSession(io, values);
+    session = await openTenantSession(io, values, signal);
     return await work(session);
   } catch (error) {
-    const described = describeLiveFailure(error);
+    const described = signal?.aborted ? `stopped: ${(signal.reason as Error | undefined)?.message ?? 'cancelled'}` : describeLiveFailure(error);
     if (described === undefined) throw error;
     if (values.json) io.stdout(JSON.stringify({ ok: false, exitCode: 2, error: described }, null, 2));
     else io.stderr(`roomready ${command}: ${described}`);

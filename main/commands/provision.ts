@@ -11,9 +11,10 @@ import type { ProvisionEvent, RoomOutcome } from '../provision/types.ts';
 import { generateRoomPassword } from '../workspace/passwords.ts';
 import { readSecretVault, SecretVaultError, writeSecretVault } from '../workspace/secret-vault.ts';
 import type { CliIo } from '../cli.ts';
+import type { LoadedInput } from '../prepare/load-input.ts';
 import { loadLiveInput, reportRejectedRows, SITE_OPTIONS, withSession } from './live-command.ts';
 import { readPassphrase } from './passphrase.ts';
-import { TENANT_HELP, TENANT_OPTIONS } from './tenant-session.ts';
+import { TENANT_HELP, TENANT_OPTIONS, type TenantSession } from './tenant-session.ts';
 import type { Command, CommandContext } from './types.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -118,52 +119,66 @@ async function run({ io, values, positionals }: CommandContext): Promise<number>
   const dryRun = values['dry-run'] === true;
   const journalPath = typeof values.journal === 'string' ? path.resolve(io.cwd, values.journal) : `${path.resolve(io.cwd, positionals[0]!)}.journal.jsonl`;
   const replicationTimeout = seconds(values['replication-timeout'], 'replication-timeout', 600);
-  return withSession(io, values, 'provision', async (session) => {
-    reportRejectedRows(io, loaded);
-    let passwordFor: (upn: string) => Promise<string>;
-    let journal: Journal | undefined;
-    try {
-      passwordFor = dryRun ? () => Promise.reject(new Error('a dry run sets no password')) : await passwordSource(io, values, loaded.site, session.simulator !== undefined);
-      journal = dryRun ? undefined : Journal.open(journalPath);
-    } catch (error) {
-      if (error instanceof SecretVaultError || error instanceof JournalError) {
-        io.stderr(`roomready provision: ${error.message}`);
-        return 2;
-      }
-      throw error;
+  // Made before the session, so Ctrl+C reaches the connection's retries as well as the engine.
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error('stopped by the user (Ctrl+C); run provision again to resume'));
+  process.once('SIGINT', stop);
+  try {
+    return await withSession(io, values, 'provision', (session) => provisionWith(session, io, values, loaded, { dryRun, journalPath, replicationTimeout, signal: controller.signal }), controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}
+
+interface ProvisionRun {
+  dryRun: boolean;
+  journalPath: string;
+  replicationTimeout: number;
+  signal: AbortSignal;
+}
+
+async function provisionWith(session: TenantSession, io: CliIo, values: CommandContext['values'], loaded: LoadedInput, run: ProvisionRun): Promise<number> {
+  const { dryRun, journalPath, replicationTimeout } = run;
+  reportRejectedRows(io, loaded);
+  let passwordFor: (upn: string) => Promise<string>;
+  let journal: Journal | undefined;
+  try {
+    passwordFor = dryRun ? () => Promise.reject(new Error('a dry run sets no password')) : await passwordSource(io, values, loaded.site, session.simulator !== undefined);
+    journal = dryRun ? undefined : Journal.open(journalPath);
+  } catch (error) {
+    if (error instanceof SecretVaultError || error instanceof JournalError) {
+      io.stderr(`roomready provision: ${error.message}`);
+      return 2;
     }
-    const controller = new AbortController();
-    const stop = () => controller.abort(new Error('stopped by the user'));
-    process.once('SIGINT', stop);
-    try {
-      const result = await provisionSite({
-        site: loaded.site,
-        graph: session.graph,
-        exchange: session.exchange,
-        dryRun,
-        ...(journal ? { journal } : {}),
-        passwordFor,
-        replication: { timeoutMs: replicationTimeout * 1000, pollMs: Math.min(5_000, Math.max(50, replicationTimeout * 50)) },
-        onEvent: progress(io, loaded.site.rooms.length),
-        signal: controller.signal,
-      });
-      if (result.run?.resumed) io.stderr(`Resumed the interrupted run ${result.run.id} from ${journalPath}.`);
-      io.stderr(summary(result.rooms, session.counts));
-      if (values.json) {
-        const rooms = result.rooms.map((room) => ({
-          upn: room.upn,
-          status: room.status,
-          steps: room.steps.map((step) => ({ id: step.step, status: step.status, message: step.message, ...(step.changes.length > 0 ? { changes: step.changes } : {}) })),
-        }));
-        io.stdout(JSON.stringify({ dryRun, rooms, rejectedRows: loaded.errors, requests: { reads: session.counts.reads, writes: session.counts.writes } }, null, 2));
-      }
-      const bad = result.rooms.some((room) => room.status === 'failed' || room.status === 'pending');
-      return bad || loaded.errors.length > 0 ? 1 : 0;
-    } finally {
-      process.off('SIGINT', stop);
-      journal?.close();
+    throw error;
+  }
+  try {
+    const result = await provisionSite({
+      site: loaded.site,
+      graph: session.graph,
+      exchange: session.exchange,
+      dryRun,
+      ...(journal ? { journal } : {}),
+      passwordFor,
+      replication: { timeoutMs: replicationTimeout * 1000, pollMs: Math.min(5_000, Math.max(50, replicationTimeout * 50)) },
+      onEvent: progress(io, loaded.site.rooms.length),
+      signal: run.signal,
+    });
+    if (result.run?.resumed) io.stderr(`Resumed the interrupted run ${result.run.id} from ${journalPath}.`);
+    io.stderr(summary(result.rooms, session.counts));
+    if (values.json) {
+      const rooms = result.rooms.map((room) => ({
+        upn: room.upn,
+        status: room.status,
+        steps: room.steps.map((step) => ({ id: step.step, status: step.status, message: step.message, ...(step.changes.length > 0 ? { changes: step.changes } : {}) })),
+      }));
+      io.stdout(JSON.stringify({ dryRun, rooms, rejectedRows: loaded.errors, requests: { reads: session.counts.reads, writes: session.counts.writes } }, null, 2));
     }
-  });
+    const bad = result.rooms.some((room) => room.status === 'failed' || room.status === 'pending');
+    return bad || loaded.errors.length > 0 ? 1 : 0;
+  } finally {
+    journal?.close();
+  }
 }
 
 export const provisionCommand: Command = { help, options, run };

@@ -122,7 +122,7 @@ async function signIn(auth: AuthService, settings: AuthSettings, io: CliIo, prac
 }
 
 /** Signs in and connects; the caller closes the session when done. */
-export async function openTenantSession(io: CliIo, values: CommandContext['values']): Promise<TenantSession> {
+export async function openTenantSession(io: CliIo, values: CommandContext['values'], signal?: AbortSignal): Promise<TenantSession> {
   if (values.simulated && typeof values.simulator === 'string') throw new UsageError('give --simulated or --simulator <url>, not both');
   let running: RunningSimulator | undefined;
   let identities: SimulatorIdentities | undefined;
@@ -145,7 +145,15 @@ export async function openTenantSession(io: CliIo, values: CommandContext['value
     const account = await auth.account();
     const tenantId = settings.tenant ?? account?.tenantId;
     if (!tenantId) throw new AuthConfigError('The tenant is not known: give --tenant <tenant ID or domain>.');
-    const connection = connectTenant({ auth, cloud: settings.cloud, tenantId, transport, concurrency: positiveInteger(values.concurrency, 'concurrency', 16) });
+    const connection = connectTenant({
+      auth,
+      cloud: settings.cloud,
+      tenantId,
+      transport,
+      concurrency: positiveInteger(values.concurrency, 'concurrency', 16),
+      // Cancelling (Ctrl+C) stops every wait and every request in flight, not only the engine.
+      ...(signal ? { retry: { signal } } : {}),
+    });
     return {
       ...connection,
       settings,

@@ -52,9 +52,9 @@ describe('roomready (general)', () => {
     expect(help.stdout).toContain('prepare <rooms.csv | site.roomready.json> --out <dir>');
     expect((await cli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect((await cli(['help', 'prepare'])).stdout).toContain('--include-password');
-    const unknown = await cli(['provision']);
+    const unknown = await cli(['provisions']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "provision"');
+    expect(unknown.stderr).toContain('unknown command "provisions"');
   });
 
   it('rejects bad command lines with exit code 2 and a hint', async () => {
