@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from './app-version.ts';
 import { COMMANDS, type CommandContext, type CommandName } from './commands/index.ts';
-import { UsageError } from './commands/usage-error.ts';
+import { CommandFailure, UsageError } from './commands/usage-error.ts';
 
 export const GENERAL_HELP = `RoomReady ${APP_VERSION} — prepare Microsoft Teams Rooms / Skype Room Systems v2 accounts and consoles.
 
@@ -94,6 +94,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`roomready ${first}: ${(error as Error).message}\nRun "roomready help ${first}" for usage.`);
+      return 2;
+    }
+    if (error instanceof CommandFailure) {
+      io.stderr(`roomready ${first}: ${error.message}`);
       return 2;
     }
     // Anything else is a bug: say so plainly, without a stack trace (set ROOMREADY_DEBUG=1 for one).

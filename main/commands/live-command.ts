@@ -10,7 +10,7 @@ import { SiteFileError } from '../workspace/site-file.ts';
 import type { CliIo } from '../cli.ts';
 import { openTenantSession, type TenantSession } from './tenant-session.ts';
 import type { CommandContext } from './types.ts';
-import { UsageError } from './usage-error.ts';
+import { CommandFailure, UsageError } from './usage-error.ts';
 
 /** The site options every live command takes (the same as prepare's). */
 export const SITE_OPTIONS = {
@@ -44,7 +44,13 @@ export function siteOverrides(values: CommandContext['values']): SiteOverrides {
 
 export async function loadLiveInput(io: CliIo, values: CommandContext['values'], positionals: string[], command: string): Promise<LoadedInput> {
   if (positionals.length !== 1) throw new UsageError(`give the rooms CSV or site file to ${command}`);
-  return loadPrepareInput(path.resolve(io.cwd, positionals[0]!), siteOverrides(values));
+  try {
+    return await loadPrepareInput(path.resolve(io.cwd, positionals[0]!), siteOverrides(values));
+  } catch (error) {
+    const described = describeLiveFailure(error);
+    if (described === undefined) throw error;
+    throw new CommandFailure(described);
+  }
 }
 
 /** Failures that end a live command with exit code 2, in words; anything else is a bug. */

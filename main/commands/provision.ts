@@ -1,12 +1,18 @@
 // roomready provision: create or convert the site's rooms in the tenant, step by step, with ensure
 // semantics; resumable from its journal; --dry-run prints the change plan instead.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { resolveRoom, type Site } from '../../shared/model.ts';
 import { planRoom, stepNeedsPassword } from '../../shared/plan.ts';
+import { APP_NAME, APP_VERSION } from '../app-version.ts';
 import { provisionSite } from '../provision/engine.ts';
 import { Journal, JournalError } from '../provision/journal.ts';
+import { isLive } from '../provision/live-steps.ts';
+import type { PowerShellSetup } from '../provision/powershell-phase.ts';
+import { findPowerShell } from '../tenant/powershell.ts';
+import type { ExchangeGateway, GraphGateway } from '../tenant/types.ts';
 import type { ProvisionEvent, RoomOutcome } from '../provision/types.ts';
 import { generateRoomPassword } from '../workspace/passwords.ts';
 import { readSecretVault, SecretVaultError, writeSecretVault } from '../workspace/secret-vault.ts';
@@ -25,6 +31,8 @@ const options = {
   passwords: { type: 'string' },
   journal: { type: 'string' },
   'replication-timeout': { type: 'string' },
+  'run-on-premises': { type: 'boolean' },
+  powershell: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const help = `Usage: roomready provision <rooms.csv | site.roomready.json> [options]
@@ -33,8 +41,8 @@ Creates or converts every room in the tenant, step by step: each step reads the 
 only what differs and reads it back, so a second run over a finished site writes nothing. A room
 created in Exchange takes time to reach Microsoft Entra ID: such steps are "pending" (polled up to
 --replication-timeout, then left for the next run), never failures. Steps that run on premises are
-reported as "manual", with the script from "roomready prepare" to run. Every outcome is journalled;
-a run that was interrupted resumes where it stopped.
+reported as "manual", with the script from "roomready prepare" to run, unless --run-on-premises runs
+them here. Every outcome is journalled; a run that was interrupted resumes where it stopped.
 
   --dry-run                     Read and compare only: the change plan, nothing written.
   --passwords <vault>           The rooms' passwords (read, and completed with generated ones), encrypted
@@ -42,6 +50,12 @@ a run that was interrupted resumes where it stopped.
                                 365; in practice mode passwords are generated and forgotten.
   --journal <file>              Default: <input>.journal.jsonl next to the input.
   --replication-timeout <s>     How long to wait for a new account to appear in Entra ID (default 600).
+  --run-on-premises             Run the Active Directory, Exchange Server and Skype for Business Server
+                                steps here, through PowerShell (pwsh, or powershell.exe on Windows), one
+                                generated script per room and phase; passwords go on its standard input.
+                                Run it where those modules are (a domain-joined admin machine). A site
+                                with no Microsoft 365 step then needs no sign-in.
+  --powershell <path>           The PowerShell to use (implies --run-on-premises).
   --topology, --mode, --tenant-domain, --usage-location, --license, --registrar-pool  as for prepare.
 
 ${TENANT_HELP}
@@ -67,7 +81,7 @@ async function passwordSource(io: CliIo, values: CommandContext['values'], site:
   };
   if (typeof values.passwords !== 'string') {
     if (needs.length > 0 && !practice) {
-      throw new UsageError(`${needs.length} room(s) need a password set in Microsoft 365: give --passwords <vault> so the passwords are kept (ROOMREADY_PASSPHRASE protects it)`);
+      throw new UsageError(`${needs.length} room(s) need a password set: give --passwords <vault> so the passwords are kept (ROOMREADY_PASSPHRASE protects it)`);
     }
     return async (upn) => {
       const key = upn.toLowerCase();
@@ -114,19 +128,49 @@ function summary(rooms: readonly RoomOutcome[], counts: { reads: number; writes:
   return `${rooms.length} room(s): ${by('passed')} done, ${by('manual')} with manual steps, ${by('pending')} pending, ${by('failed')} failed, ${by('warning')} would change; ${counts.reads} reads, ${counts.writes} writes.`;
 }
 
+/** The PowerShell for --run-on-premises / --powershell, with a private folder for its scripts. */
+async function powershellSetup(io: CliIo, values: CommandContext['values']): Promise<PowerShellSetup | undefined> {
+  const configured = typeof values.powershell === 'string' ? path.resolve(io.cwd, values.powershell) : undefined;
+  if (values['run-on-premises'] !== true && configured === undefined) return undefined;
+  let executable;
+  try {
+    executable = await findPowerShell(configured !== undefined ? { configured } : {});
+  } catch {
+    throw new UsageError(`--powershell ${configured}: no such program, or it cannot be run`);
+  }
+  if (!executable) throw new UsageError('--run-on-premises: no PowerShell found on PATH (pwsh, or powershell.exe on Windows); give --powershell <path>');
+  return { executable, workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'roomready-scripts-')), generator: { name: APP_NAME, version: APP_VERSION } };
+}
+
+/** Gateways for a run with no Microsoft 365 step: the engine never calls them. */
+function noTenant(): Pick<TenantSession, 'graph' | 'exchange' | 'counts'> {
+  const refuse = (service: string) => () => Promise.reject(new Error(`${service} is not signed in: this site has no Microsoft 365 step`));
+  return {
+    graph: new Proxy({}, { get: () => refuse('Microsoft Graph') }) as GraphGateway as TenantSession['graph'],
+    exchange: new Proxy({}, { get: () => refuse('Exchange Online') }) as ExchangeGateway,
+    counts: { reads: 0, writes: 0 } as TenantSession['counts'],
+  };
+}
+
 async function run({ io, values, positionals }: CommandContext): Promise<number> {
   const loaded = await loadLiveInput(io, values, positionals, 'provision');
   const dryRun = values['dry-run'] === true;
   const journalPath = typeof values.journal === 'string' ? path.resolve(io.cwd, values.journal) : `${path.resolve(io.cwd, positionals[0]!)}.journal.jsonl`;
   const replicationTimeout = seconds(values['replication-timeout'], 'replication-timeout', 600);
+  const powershell = await powershellSetup(io, values);
   // Made before the session, so Ctrl+C reaches the connection's retries as well as the engine.
   const controller = new AbortController();
   const stop = () => controller.abort(new Error('stopped by the user (Ctrl+C); run provision again to resume'));
   process.once('SIGINT', stop);
+  const settings: ProvisionRun = { dryRun, journalPath, replicationTimeout, signal: controller.signal, ...(powershell ? { powershell } : {}) };
   try {
-    return await withSession(io, values, 'provision', (session) => provisionWith(session, io, values, loaded, { dryRun, journalPath, replicationTimeout, signal: controller.signal }), controller.signal);
+    const site = loaded.site;
+    const needsTenant = !powershell || site.rooms.some((room) => planRoom(room, site).steps.some(isLive));
+    if (!needsTenant) return await provisionWith({ ...noTenant(), practice: false }, io, values, loaded, settings);
+    return await withSession(io, values, 'provision', (session) => provisionWith({ ...session, practice: session.simulator !== undefined }, io, values, loaded, settings), controller.signal);
   } finally {
     process.off('SIGINT', stop);
+    if (powershell) fs.rmSync(powershell.workDir, { recursive: true, force: true });
   }
 }
 
@@ -135,15 +179,19 @@ interface ProvisionRun {
   journalPath: string;
   replicationTimeout: number;
   signal: AbortSignal;
+  powershell?: PowerShellSetup;
 }
 
-async function provisionWith(session: TenantSession, io: CliIo, values: CommandContext['values'], loaded: LoadedInput, run: ProvisionRun): Promise<number> {
+/** What a run needs of the tenant: the gateways, the request counts, and whether it is practice. */
+type RunTenant = Pick<TenantSession, 'graph' | 'exchange' | 'counts'> & { practice: boolean };
+
+async function provisionWith(session: RunTenant, io: CliIo, values: CommandContext['values'], loaded: LoadedInput, run: ProvisionRun): Promise<number> {
   const { dryRun, journalPath, replicationTimeout } = run;
   reportRejectedRows(io, loaded);
   let passwordFor: (upn: string) => Promise<string>;
   let journal: Journal | undefined;
   try {
-    passwordFor = dryRun ? () => Promise.reject(new Error('a dry run sets no password')) : await passwordSource(io, values, loaded.site, session.simulator !== undefined);
+    passwordFor = dryRun ? () => Promise.reject(new Error('a dry run sets no password')) : await passwordSource(io, values, loaded.site, session.practice);
     journal = dryRun ? undefined : Journal.open(journalPath);
   } catch (error) {
     if (error instanceof SecretVaultError || error instanceof JournalError) {
@@ -163,6 +211,7 @@ async function provisionWith(session: TenantSession, io: CliIo, values: CommandC
       replication: { timeoutMs: replicationTimeout * 1000, pollMs: Math.min(5_000, Math.max(50, replicationTimeout * 50)) },
       onEvent: progress(io, loaded.site.rooms.length),
       signal: run.signal,
+      ...(run.powershell ? { powershell: run.powershell } : {}),
     });
     if (result.run?.resumed) io.stderr(`Resumed the interrupted run ${result.run.id} from ${journalPath}.`);
     io.stderr(summary(result.rooms, session.counts));

@@ -2,3 +2,8 @@
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** Input or settings that cannot be used (a missing file, a broken site): exit code 2, the message alone. */
+export class CommandFailure extends Error {
+  override name = 'CommandFailure';
+}

@@ -8,6 +8,7 @@ import { scriptFileName } from '../../shared/powershell.ts';
 import type { ExchangeGateway, GraphGateway } from '../tenant/types.ts';
 import type { Journal } from './journal.ts';
 import { runLiveStep, SkuLedger, type LiveContext } from './live-steps.ts';
+import { ON_PREMISES_RUNTIMES, runPhaseWithPowerShell, type PowerShellSetup } from './powershell-phase.ts';
 import { RoomListLedger } from './room-list-ledger.ts';
 import { roomStatus, type ProvisionEvent, type RoomOutcome, type StepOutcome } from './types.ts';
 
@@ -23,6 +24,12 @@ export interface ProvisionOptions {
   concurrency?: number;
   passwordFor(upn: string): Promise<string>;
   replication?: { timeoutMs: number; pollMs: number };
+  /**
+   * Where PowerShell exists (an admin machine on the domain): the on-premises phases (Active
+   * Directory, Exchange Server, Skype for Business Server) run through it, a room's phase at a time.
+   * Without it they are reported as manual, with the script to run.
+   */
+  powershell?: PowerShellSetup;
   onEvent?(event: ProvisionEvent): void;
   signal?: AbortSignal;
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
@@ -94,19 +101,31 @@ async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: 
   const scripts = scriptsOf(plan);
   const context: LiveContext = { ...shared, scriptFor: (runtime) => scripts.get(runtime), userReads: new Map() };
   const outcomes: StepOutcome[] = [];
+  // What a PowerShell phase reported for its steps (one script run covers the whole phase).
+  const reported = new Map<string, StepOutcome>();
   let blockedBy: StepOutcome | undefined;
   for (const step of plan.steps) {
     let result: StepOutcome;
     const done = options.dryRun ? undefined : options.journal?.finishedOutcome(upn, step.id);
     if (done) {
       result = done;
+    } else if (reported.has(step.id)) {
+      // The script ran this step along with the phase's first: what it did is what happened.
+      result = reported.get(step.id)!;
+      options.onEvent?.({ type: 'step-started', room: upn, step: step.id, title: step.title });
+      if (!options.dryRun) options.journal?.record(result);
     } else if (blockedBy) {
       const status = blockedBy.status === 'pending' ? 'pending' : 'skipped';
       result = { room: upn, step: step.id, status, changes: [], message: `Waits for ${blockedBy.step}, which is ${blockedBy.status}.` };
     } else {
       options.onEvent?.({ type: 'step-started', room: upn, step: step.id, title: step.title });
       try {
-        result = await runLiveStep(step, context);
+        if (options.powershell && ON_PREMISES_RUNTIMES.has(step.runtime)) {
+          for (const phaseOutcome of await runPhase(plan, step, options, options.powershell)) reported.set(phaseOutcome.step, phaseOutcome);
+          result = reported.get(step.id)!;
+        } else {
+          result = await runLiveStep(step, context);
+        }
       } catch (error) {
         if (options.signal?.aborted) throw error;
         result = { room: upn, step: step.id, status: 'failed', changes: [], message: errorMessage(error), remediation: step.remediation };
@@ -120,6 +139,18 @@ async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: 
   const outcome: RoomOutcome = { upn, status: roomStatus(outcomes), steps: outcomes };
   options.onEvent?.({ type: 'room-finished', outcome });
   return outcome;
+}
+
+/** Runs the rest of `step`'s phase (the steps no earlier run finished) as one PowerShell script. */
+function runPhase(plan: RoomPlan, step: Step, options: ProvisionOptions, setup: PowerShellSetup): Promise<StepOutcome[]> {
+  const phase = plan.phases.find((candidate) => candidate.steps.includes(step))!;
+  const from = phase.steps.indexOf(step);
+  const steps = phase.steps.slice(from).filter((later) => options.dryRun || !options.journal?.finishedOutcome(plan.room.upn, later.id));
+  return runPhaseWithPowerShell(plan, options.site, step.runtime, steps, setup, {
+    dryRun: options.dryRun ?? false,
+    passwordFor: options.passwordFor,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 export async function provisionSite(options: ProvisionOptions): Promise<ProvisionResult> {

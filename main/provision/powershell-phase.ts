@@ -75,6 +75,8 @@ export async function runPhaseWithPowerShell(plan: RoomPlan, site: Site, runtime
       ...(input !== undefined ? { input } : {}),
     });
     const outcome = await run.finished;
+    // Stopped by the run's cancellation: nothing to record, the next run does the phase again.
+    context.signal?.throwIfAborted();
     const byStep = new Map(outcome.results.filter((result) => result.room.toLowerCase() === upn.toLowerCase()).map((result) => [result.step, result]));
     return steps.map((step) => {
       const result = byStep.get(step.id);
