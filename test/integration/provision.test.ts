@@ -113,6 +113,37 @@ describe('provision: every topology, create and convert (live parts live, the re
   });
 });
 
+describe('cancellation', () => {
+  it('provisionSite returns only once every room in flight has stopped: nothing happens after it', async () => {
+    live = await startLiveTenant({ latencyMs: 40 });
+    const controller = new AbortController();
+    const events: string[] = [];
+    let settled = false;
+    const run = provisionSite({
+      site: site('teams-online', newRooms(6)),
+      graph: live.graph,
+      exchange: live.exchange,
+      passwordFor: password,
+      replication: fast,
+      concurrency: 6,
+      signal: controller.signal,
+      onEvent: (event) => {
+        events.push(`${settled ? 'AFTER ' : ''}${event.type}`);
+        // Stop as soon as the first step of any room finishes, with the other rooms mid-request.
+        if (event.type === 'step-finished') controller.abort(new Error('stopped'));
+      },
+    });
+    await expect(run).rejects.toThrow('stopped');
+    settled = true;
+    const writes = live.counts.writes;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.filter((event) => event.startsWith('AFTER'))).toEqual([]);
+    expect(live.counts.writes).toBe(writes);
+    // Six rooms had started side by side: all of them were waited for.
+    expect(events.filter((event) => event === 'room-started')).toHaveLength(6);
+  });
+});
+
 describe('resume from the journal', () => {
   it('an interrupted run resumes without repeating finished steps and without duplicates', async () => {
     live = await startLiveTenant();
