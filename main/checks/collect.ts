@@ -6,6 +6,7 @@ import {
   observed,
   unavailable,
   type ConditionalAccessPolicyObservation,
+  type MembershipObservation,
   type Observed,
   type PropertyBag,
   type ReadKind,
@@ -59,8 +60,7 @@ const NOT_NEEDED = unavailable('no applicable check needs it');
 const ON_EXCHANGE_SERVER = unavailable('the mailbox is on Exchange Server, which RoomReady cannot read from here; run the command shown in the Exchange Management Shell');
 const NO_CLOUD_ACCOUNT = unavailable('this topology has no Microsoft Entra ID account');
 const ACTIVE_DIRECTORY = unavailable('Active Directory is on premises and RoomReady cannot read it from here; run the command shown on a domain-joined machine');
-// GraphGateway has no read of another user's memberships (only the signed-in admin's roles).
-const MEMBERSHIPS = unavailable("RoomReady does not read the room account's group and role memberships");
+const MEMBERSHIPS_NOT_NEEDED = unavailable('no conditional-access policy is scoped by group or role');
 
 const EXCHANGE_READS = new Set<ReadKind>(['mailbox', 'calendar', 'place', 'roomLists']);
 const GRAPH_READS = new Set<ReadKind>(['user', 'subscribedSkus', 'conditionalAccess', 'memberships']);
@@ -71,7 +71,6 @@ function skipped(kind: ReadKind, input: CollectInput): Observed<never> | undefin
   if (EXCHANGE_READS.has(kind) && input.topology.exchange === 'server') return ON_EXCHANGE_SERVER;
   if (GRAPH_READS.has(kind) && !input.topology.cloudLicensing) return NO_CLOUD_ACCOUNT;
   if (kind === 'activeDirectory') return ACTIVE_DIRECTORY;
-  if (kind === 'memberships') return MEMBERSHIPS;
   return undefined;
 }
 
@@ -157,6 +156,25 @@ async function readUsers(gateways: ReadGateways, input: CollectInput): Promise<(
   };
 }
 
+/** Policies that name groups or roles: only then does a room's membership decide whether they apply. */
+function scopedByMembership(policies: Observed<readonly ConditionalAccessPolicyObservation[]>): boolean {
+  if (policies.state !== 'read') return false;
+  return policies.value.some((policy) => {
+    const users = policy.conditions.users ?? {};
+    return [users.includeGroups, users.excludeGroups, users.includeRoles, users.excludeRoles].some((ids) => (ids ?? []).length > 0);
+  });
+}
+
+async function readMemberships(gateways: ReadGateways, input: CollectInput, user: Observed<UserObservation | undefined>, policies: Observed<readonly ConditionalAccessPolicyObservation[]>): Promise<Observed<MembershipObservation>> {
+  const skip = skipped('memberships', input);
+  if (skip) return skip;
+  if (!scopedByMembership(policies)) return MEMBERSHIPS_NOT_NEEDED;
+  if (user.state !== 'read') return unavailable(`the account could not be read: ${user.reason}`);
+  if (!user.value) return unavailable('the account does not exist');
+  const id = user.value.id;
+  return attempt(() => gateways.graph.userMemberships(id));
+}
+
 interface ExchangeReads {
   mailbox: Observed<PropertyBag | undefined>;
   calendar: Observed<PropertyBag | undefined>;
@@ -185,13 +203,14 @@ export async function collectObservations(gateways: ReadGateways, input: Collect
   ]);
   const tenant: TenantObservation = { subscribedSkus, conditionalAccess, roomLists };
   const exchange = await mapBounded(input.upns, concurrency, (upn) => readExchange(gateways, input, upn));
+  const memberships = await mapBounded(input.upns, concurrency, (upn) => readMemberships(gateways, input, userOf(upn), conditionalAccess));
   const rooms = new Map<string, RoomObservation>();
   input.upns.forEach((upn, index) => {
     rooms.set(upn.toLowerCase(), {
       upn,
       ...exchange[index]!,
       user: userOf(upn),
-      memberships: skipped('memberships', input) ?? MEMBERSHIPS,
+      memberships: memberships[index]!,
       activeDirectory: skipped('activeDirectory', input) ?? ACTIVE_DIRECTORY,
       tenant,
     });

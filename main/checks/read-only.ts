@@ -3,7 +3,7 @@
 import { isReadCmdlet } from '../tenant/exchange.ts';
 import type { ExchangeGateway, GraphGateway } from '../tenant/types.ts';
 
-export type ReadOnlyGraph = Pick<GraphGateway, 'getUsers' | 'findUsers' | 'listSubscribedSkus' | 'listConditionalAccessPolicies'>;
+export type ReadOnlyGraph = Pick<GraphGateway, 'getUsers' | 'findUsers' | 'listSubscribedSkus' | 'listConditionalAccessPolicies' | 'userMemberships'>;
 
 export interface ReadGateways {
   graph: ReadOnlyGraph;
@@ -22,6 +22,7 @@ export function readOnlyGateways(gateways: ReadGateways): ReadGateways {
       findUsers: (filter, select) => graph.findUsers(filter, select),
       listSubscribedSkus: () => graph.listSubscribedSkus(),
       listConditionalAccessPolicies: () => graph.listConditionalAccessPolicies(),
+      userMemberships: (userId) => graph.userMemberships(userId),
     },
     exchange: {
       invoke(cmdlet, parameters) {

@@ -200,5 +200,17 @@ export function createGraphGateway(options: GraphGatewayOptions): RoomReadyGraph
         .filter((member) => member['@odata.type'] === undefined || member['@odata.type'] === '#microsoft.graph.directoryRole')
         .map((role) => ({ id: role.id, displayName: role.displayName, roleTemplateId: role.roleTemplateId }));
     },
+
+    async userMemberships(userId) {
+      // directoryObjects of several types: groups, directory roles, administrative units.
+      const memberships = await list<{ '@odata.type'?: string; id: string; roleTemplateId?: string }>({ path: `/users/${pathSegment(userId)}/transitiveMemberOf` });
+      const groupIds: string[] = [];
+      const roleTemplateIds: string[] = [];
+      for (const member of memberships) {
+        if (member['@odata.type'] === '#microsoft.graph.group') groupIds.push(member.id);
+        else if (member['@odata.type'] === '#microsoft.graph.directoryRole' && member.roleTemplateId) roleTemplateIds.push(member.roleTemplateId);
+      }
+      return { groupIds, roleTemplateIds };
+    },
   };
 }

@@ -121,6 +121,15 @@ export interface GraphGateway {
   updatePlace(emailAddress: string, patch: Partial<Omit<Place, 'id' | 'emailAddress'>>): Promise<void>;
   /** The directory roles of the signed-in admin (delegated sign-in only). */
   myDirectoryRoles(): Promise<DirectoryRole[]>;
+  /** A user's groups and directory roles, nested ones included (GET /users/{id}/transitiveMemberOf). */
+  userMemberships(userId: string): Promise<UserMemberships>;
+}
+
+export interface UserMemberships {
+  /** Object ids of the groups. */
+  groupIds: string[];
+  /** Template ids of the directory roles (what conditional-access policies name). */
+  roleTemplateIds: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 // Tenant-wide reads: GET /domains, GET /identity/conditionalAccess/policies, GET /me and
 // GET /me/transitiveMemberOf/microsoft.graph.directoryRole (the signed-in admin's roles; an
-// app-only token has no "me", as in Graph).
+// app-only token has no "me", as in Graph), GET /users/{id}/transitiveMemberOf (groups and roles).
 import { DIRECTORY_ROLES } from '../state/directory-roles.ts';
 import type { GraphCall } from './context.ts';
 import { odataBadRequest } from './errors.ts';
 import { contextUrl, pick } from './odata.ts';
-import { DEFAULT_USER_PROPERTIES, userEntity } from './users.ts';
+import { DEFAULT_USER_PROPERTIES, userEntity, visibleUser } from './users.ts';
 
 export function listDomains(call: GraphCall): Record<string, unknown> {
   return {
@@ -79,7 +79,25 @@ export function myDirectoryRoles(call: GraphCall): Record<string, unknown> {
   const user = signedInUser(call);
   return {
     '@odata.context': contextUrl(call, 'directoryObjects/microsoft.graph.directoryRole'),
-    value: user.directoryRoles.map((name) => ({
+    value: directoryRoleEntities(call, user.directoryRoles),
+  };
+}
+
+/** GET /users/{id}/transitiveMemberOf: the user's security groups, then its directory roles. */
+export function userTransitiveMemberOf(call: GraphCall, idOrUpn: string): Record<string, unknown> {
+  const user = visibleUser(call, idOrUpn);
+  const groups = call.tenant.groupIdsOfUser(user.id).map((id) => call.tenant.findSecurityGroup(id)!);
+  return {
+    '@odata.context': contextUrl(call, 'directoryObjects'),
+    value: [
+      ...groups.map((group) => ({ '@odata.type': '#microsoft.graph.group', id: group.id, deletedDateTime: null, displayName: group.displayName, securityEnabled: true, mailEnabled: false, groupTypes: [] })),
+      ...directoryRoleEntities(call, user.directoryRoles),
+    ],
+  };
+}
+
+function directoryRoleEntities(call: GraphCall, roles: readonly (keyof typeof DIRECTORY_ROLES)[]): Record<string, unknown>[] {
+  return roles.map((name) => ({
       '@odata.type': '#microsoft.graph.directoryRole',
       // A role's object id differs per tenant; derived from the template so it is stable.
       id: `${DIRECTORY_ROLES[name].slice(0, 24)}${call.tenant.tenantId.slice(24)}`,
@@ -87,6 +105,5 @@ export function myDirectoryRoles(call: GraphCall): Record<string, unknown> {
       description: `Simulated ${name} role.`,
       displayName: name,
       roleTemplateId: DIRECTORY_ROLES[name],
-    })),
-  };
+  }));
 }

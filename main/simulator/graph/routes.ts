@@ -10,7 +10,7 @@ import type { Prng } from '../prng.ts';
 import { ROLES_FOR, type RoleRequirement } from '../state/directory-roles.ts';
 import type { TenantState } from '../state/tenant.ts';
 import type { GraphCall } from './context.ts';
-import { listConditionalAccessPolicies, listDomains, getMe, myDirectoryRoles } from './directory.ts';
+import { listConditionalAccessPolicies, listDomains, getMe, myDirectoryRoles, userTransitiveMemberOf } from './directory.ts';
 import { graphError, graphHeaders, GraphProblem, insufficientPrivileges, type ErrorIds } from './errors.ts';
 import { assignLicense, listSubscribedSkus } from './licenses.ts';
 import { getPlace, listRoomLists, listRooms, listRoomsOfList, updatePlace } from './places.ts';
@@ -41,6 +41,12 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: ['users'], permissions: READ_USERS, handle: (c) => ok(listUsers(c)) },
   { method: 'POST', pattern: ['users'], permissions: WRITE_USERS, role: 'writeUsers', handle: (c) => ok(createUser(c), 201) },
   { method: 'GET', pattern: ['users', ':id'], permissions: READ_USERS, handle: (c, [id]) => ok(getUser(c, id!)) },
+  {
+    method: 'GET',
+    pattern: ['users', ':id', 'transitiveMemberOf'],
+    permissions: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+    handle: (c, [id]) => ok(userTransitiveMemberOf(c, id!)),
+  },
   {
     method: 'PATCH',
     pattern: ['users', ':id'],

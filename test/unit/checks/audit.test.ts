@@ -31,6 +31,7 @@ function fake(options: { refuseExchange?: boolean } = {}) {
         calls.push(`findUsers ${filter}`);
         return filter.includes(SKU.pro.skuId) ? [users.get('licensed@contoso.com')!] : [];
       },
+      userMemberships: async () => ({ groupIds: [], roleTemplateIds: [] }),
       listSubscribedSkus: async () =>
         [SKU.pro, SKU.e5, { skuId: 'not-a-guid', skuPartNumber: 'Microsoft_Teams_Rooms_Basic' }].map((sku) => ({
           ...sku,

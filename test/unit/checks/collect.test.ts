@@ -6,7 +6,7 @@ import { readOnlyGateways, WriteRefusedError, type ReadGateways } from '../../..
 import { validateRooms } from '../../../main/checks/validate.ts';
 import { expectationsFor, readsFor } from '../../../shared/checks.ts';
 import { TOPOLOGIES } from '../../../shared/topology.ts';
-import { ExchangeCmdletError, PermissionError, type ExchangeParameters, type GraphUser } from '../../../main/tenant/types.ts';
+import { ExchangeCmdletError, PermissionError, type ConditionalAccessPolicy, type ExchangeParameters, type GraphUser } from '../../../main/tenant/types.ts';
 import { ROOM, SKU, site } from './fixtures.ts';
 
 const UPNS = Array.from({ length: 12 }, (_, index) => `mtr-${index}@contoso.com`);
@@ -14,12 +14,13 @@ const UPNS = Array.from({ length: 12 }, (_, index) => `mtr-${index}@contoso.com`
 interface Recorder {
   cmdlets: string[];
   getUsersCalls: string[][];
+  membershipCalls: string[];
   inFlight: number;
   maxInFlight: number;
 }
 
-function fakeTenant(options: { refuse?: 'conditionalAccess' | 'exchange'; missing?: string } = {}): { gateways: ReadGateways; recorder: Recorder } {
-  const recorder: Recorder = { cmdlets: [], getUsersCalls: [], inFlight: 0, maxInFlight: 0 };
+function fakeTenant(options: { refuse?: 'conditionalAccess' | 'exchange' | 'memberships'; missing?: string; policies?: ConditionalAccessPolicy[] } = {}): { gateways: ReadGateways; recorder: Recorder } {
+  const recorder: Recorder = { cmdlets: [], getUsersCalls: [], membershipCalls: [], inFlight: 0, maxInFlight: 0 };
   const user = (upn: string): GraphUser => ({ id: `id-${upn}`, userPrincipalName: upn, accountEnabled: true, passwordPolicies: 'DisablePasswordExpiration', usageLocation: 'US', assignedLicenses: [{ skuId: SKU.pro.skuId, disabledPlans: [] }], proxyAddresses: [] });
   const gateways: ReadGateways = {
     graph: {
@@ -31,7 +32,12 @@ function fakeTenant(options: { refuse?: 'conditionalAccess' | 'exchange'; missin
       listSubscribedSkus: async () => [{ ...SKU.pro, appliesTo: 'User', capabilityStatus: 'Enabled', consumedUnits: 12, prepaidUnits: { enabled: 20, suspended: 0, warning: 0 } }],
       async listConditionalAccessPolicies() {
         if (options.refuse === 'conditionalAccess') throw new PermissionError('Microsoft Graph refused GET /identity/conditionalAccess/policies (403)', 'graph', 403, 'Policy.Read.All');
-        return [];
+        return options.policies ?? [];
+      },
+      async userMemberships(userId) {
+        recorder.membershipCalls.push(userId);
+        if (options.refuse === 'memberships') throw new PermissionError('Microsoft Graph refused GET /users/{id}/transitiveMemberOf (403)', 'graph', 403, 'GroupMember.Read.All');
+        return { groupIds: ['group-rooms'], roleTemplateIds: [] };
       },
     },
     exchange: {
@@ -97,6 +103,41 @@ describe('collectObservations', () => {
   });
 });
 
+const mfaPolicy = (users: NonNullable<ConditionalAccessPolicy['conditions']['users']>): ConditionalAccessPolicy => ({
+  id: 'policy-mfa',
+  displayName: 'Require MFA',
+  state: 'enabled',
+  conditions: { users, applications: { includeApplications: ['All'] }, clientAppTypes: ['all'] },
+  grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+});
+
+describe('memberships for conditional access scoped by group or role', () => {
+  it('are read per room only when a policy names groups or roles, and decide whether it applies', async () => {
+    const unscoped = fakeTenant({ policies: [mfaPolicy({ includeUsers: ['All'] })] });
+    const plain = await collectObservations(unscoped.gateways, input(UPNS.slice(0, 2)));
+    expect(unscoped.recorder.membershipCalls).toEqual([]);
+    expect(plain.room(UPNS[0]!).memberships.state).toBe('unavailable');
+
+    const excluded = fakeTenant({ policies: [mfaPolicy({ includeUsers: ['All'], excludeGroups: ['group-rooms'] })] });
+    const report = await validateRooms(excluded.gateways, site());
+    expect(excluded.recorder.membershipCalls.length).toBe(report.rooms.length);
+    const ca = report.rooms[0]!.results.find((result) => result.id === 'security.no-mfa-or-device-ca')!;
+    expect(ca.status).toBe('passed');
+
+    const included = fakeTenant({ policies: [mfaPolicy({ includeGroups: ['group-rooms'] })] });
+    const caught = (await validateRooms(included.gateways, site())).rooms[0]!.results.find((result) => result.id === 'security.no-mfa-or-device-ca')!;
+    expect(caught.status).toBe('failed');
+    expect(JSON.stringify(caught)).toContain('Require MFA');
+  });
+
+  it('a refused membership read leaves a group-scoped policy unknown, with the reason', async () => {
+    const refused = fakeTenant({ refuse: 'memberships', policies: [mfaPolicy({ includeUsers: ['All'], excludeGroups: ['group-rooms'] })] });
+    const ca = (await validateRooms(refused.gateways, site())).rooms[0]!.results.find((result) => result.id === 'security.no-mfa-or-device-ca')!;
+    expect(ca.status).toBe('unknown');
+    expect(JSON.stringify(ca)).toContain('GroupMember.Read.All');
+  });
+});
+
 describe('validateRooms', () => {
   it('reports a refused service as unknown checks, with the reason, in coverage first', async () => {
     const { gateways } = fakeTenant({ refuse: 'exchange' });
@@ -110,6 +151,6 @@ describe('validateRooms', () => {
   it('only reads: a write through the gateways it is given is refused', async () => {
     const { gateways } = fakeTenant();
     await expect(readOnlyGateways(gateways).exchange.invoke('Set-CalendarProcessing', { Identity: UPNS[0]! })).rejects.toBeInstanceOf(WriteRefusedError);
-    expect(Object.keys(readOnlyGateways(gateways).graph).sort()).toEqual(['findUsers', 'getUsers', 'listConditionalAccessPolicies', 'listSubscribedSkus']);
+    expect(Object.keys(readOnlyGateways(gateways).graph).sort()).toEqual(['findUsers', 'getUsers', 'listConditionalAccessPolicies', 'listSubscribedSkus', 'userMemberships']);
   });
 });
