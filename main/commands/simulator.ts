@@ -5,8 +5,8 @@ import type { SimulatorOptions } from '../simulator/contract.ts';
 import type { Command, CommandContext } from './types.ts';
 import { UsageError } from './usage-error.ts';
 
-const options = {
-  port: { type: 'string' },
+/** The simulated tenant's settings, the same flags here and on every live command (--simulated). */
+export const SIMULATOR_OPTIONS = {
   'sim-seed': { type: 'string' },
   'sim-latency-ms': { type: 'string' },
   'sim-throttle-rate': { type: 'string' },
@@ -14,6 +14,11 @@ const options = {
   'sim-reset-rate': { type: 'string' },
   'sim-replication-lag-ms': { type: 'string' },
   'sim-retry-after': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const options = {
+  port: { type: 'string' },
+  ...SIMULATOR_OPTIONS,
   'no-sample-data': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 

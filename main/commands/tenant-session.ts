@@ -15,7 +15,7 @@ import { connectTenant, type TenantConnection } from '../tenant/connection.ts';
 import { fetchTransport, simulatorTransport, type Transport } from '../tenant/transport.ts';
 import type { CliIo } from '../cli.ts';
 import { readPassphrase } from './passphrase.ts';
-import { simulatorOptions } from './simulator.ts';
+import { SIMULATOR_OPTIONS, simulatorOptions } from './simulator.ts';
 import type { CommandContext } from './types.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -30,13 +30,7 @@ export const TENANT_OPTIONS = {
   'token-cache': { type: 'string' },
   simulated: { type: 'boolean' },
   simulator: { type: 'string' },
-  'sim-seed': { type: 'string' },
-  'sim-latency-ms': { type: 'string' },
-  'sim-throttle-rate': { type: 'string' },
-  'sim-fault-rate': { type: 'string' },
-  'sim-reset-rate': { type: 'string' },
-  'sim-replication-lag-ms': { type: 'string' },
-  'sim-retry-after': { type: 'string' },
+  ...SIMULATOR_OPTIONS,
   concurrency: { type: 'string' },
   json: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
