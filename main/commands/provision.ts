@@ -52,7 +52,8 @@ them here. Every outcome is journalled; a run that was interrupted resumes where
   --replication-timeout <s>     How long to wait for a new account to appear in Entra ID (default 600).
   --run-on-premises             Run the Active Directory, Exchange Server and Skype for Business Server
                                 steps here, through PowerShell (pwsh, or powershell.exe on Windows), one
-                                generated script per room and phase; passwords go on its standard input.
+                                generated script per room and phase, at most 4 at once; passwords go on
+                                its standard input.
                                 Run it where those modules are (a domain-joined admin machine). A site
                                 with no Microsoft 365 step then needs no sign-in.
   --powershell <path>           The PowerShell to use (implies --run-on-premises).

@@ -8,7 +8,8 @@ import { scriptFileName } from '../../shared/powershell.ts';
 import type { ExchangeGateway, GraphGateway } from '../tenant/types.ts';
 import type { Journal } from './journal.ts';
 import { runLiveStep, SkuLedger, type LiveContext } from './live-steps.ts';
-import { ON_PREMISES_RUNTIMES, runPhaseWithPowerShell, type PowerShellSetup } from './powershell-phase.ts';
+import { createLimiter, type Limiter } from '../tenant/limiter.ts';
+import { DEFAULT_SCRIPT_CONCURRENCY, ON_PREMISES_RUNTIMES, runPhaseWithPowerShell, type PowerShellSetup } from './powershell-phase.ts';
 import { RoomListLedger } from './room-list-ledger.ts';
 import { roomStatus, type ProvisionEvent, type RoomOutcome, type StepOutcome } from './types.ts';
 
@@ -107,7 +108,7 @@ function errorMessage(error: unknown): string {
 /** What every room of a run shares; the rest of a LiveContext is the room's own. */
 type SharedContext = Omit<LiveContext, 'scriptFor' | 'userReads'>;
 
-async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: SharedContext): Promise<RoomOutcome> {
+async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: SharedContext, scriptRuns: Limiter | undefined): Promise<RoomOutcome> {
   const upn = plan.room.upn;
   options.onEvent?.({ type: 'room-started', room: upn });
   const scripts = scriptsOf(plan);
@@ -132,8 +133,8 @@ async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: 
     } else {
       options.onEvent?.({ type: 'step-started', room: upn, step: step.id, title: step.title });
       try {
-        if (options.powershell && ON_PREMISES_RUNTIMES.has(step.runtime)) {
-          for (const phaseOutcome of await runPhase(plan, step, options, options.powershell)) reported.set(phaseOutcome.step, phaseOutcome);
+        if (options.powershell && scriptRuns && ON_PREMISES_RUNTIMES.has(step.runtime)) {
+          for (const phaseOutcome of await runPhase(plan, step, options, options.powershell, scriptRuns)) reported.set(phaseOutcome.step, phaseOutcome);
           result = reported.get(step.id)!;
         } else {
           result = await runLiveStep(step, context);
@@ -154,15 +155,12 @@ async function provisionRoom(plan: RoomPlan, options: ProvisionOptions, shared: 
 }
 
 /** Runs the rest of `step`'s phase (the steps no earlier run finished) as one PowerShell script. */
-function runPhase(plan: RoomPlan, step: Step, options: ProvisionOptions, setup: PowerShellSetup): Promise<StepOutcome[]> {
+function runPhase(plan: RoomPlan, step: Step, options: ProvisionOptions, setup: PowerShellSetup, scripts: Limiter): Promise<StepOutcome[]> {
   const phase = plan.phases.find((candidate) => candidate.steps.includes(step))!;
   const from = phase.steps.indexOf(step);
   const steps = phase.steps.slice(from).filter((later) => options.dryRun || !options.journal?.finishedOutcome(plan.room.upn, later.id));
-  return runPhaseWithPowerShell(plan, options.site, step.runtime, steps, setup, {
-    dryRun: options.dryRun ?? false,
-    passwordFor: options.passwordFor,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const context = { dryRun: options.dryRun ?? false, passwordFor: options.passwordFor, ...(options.signal ? { signal: options.signal } : {}) };
+  return scripts.run(() => runPhaseWithPowerShell(plan, options.site, step.runtime, steps, setup, context), options.signal);
 }
 
 export async function provisionSite(options: ProvisionOptions): Promise<ProvisionResult> {
@@ -182,7 +180,8 @@ export async function provisionSite(options: ProvisionOptions): Promise<Provisio
     wouldCreate: new Set(),
   };
   try {
-    const rooms = await pool(plans, options.concurrency ?? DEFAULT_CONCURRENCY, (plan) => provisionRoom(plan, options, shared));
+    const scriptRuns = options.powershell ? createLimiter(options.powershell.concurrency ?? DEFAULT_SCRIPT_CONCURRENCY) : undefined;
+    const rooms = await pool(plans, options.concurrency ?? DEFAULT_CONCURRENCY, (plan) => provisionRoom(plan, options, shared, scriptRuns));
     if (!options.dryRun) await options.journal?.finishRun();
     return { rooms, ...(run ? { run } : {}) };
   } finally {

@@ -21,7 +21,15 @@ export interface PowerShellSetup {
   generator: { name: string; version: string };
   /** Per script. Default 30 minutes. */
   timeoutMs?: number;
+  /**
+   * Scripts running at once, across rooms (default 4): each is a PowerShell process with its modules
+   * loaded, talking to a domain controller or an on-premises server, which a run of hundreds of rooms
+   * must not flood.
+   */
+  concurrency?: number;
 }
+
+export const DEFAULT_SCRIPT_CONCURRENCY = 4;
 
 const STATUSES: ReadonlySet<string> = new Set<StepStatus>(['passed', 'changed', 'would-change', 'failed', 'pending', 'skipped']);
 

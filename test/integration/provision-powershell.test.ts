@@ -100,6 +100,21 @@ describe('provision with PowerShell: on-premises phases run through the generate
     expect(fs.readdirSync(setup.workDir)).toEqual([]);
   });
 
+  it('runs at most four scripts at once across rooms (the default), however many rooms are in flight', async () => {
+    vi.stubEnv('FAKE_PWSH_SLEEP_MS', '150');
+    const many = Array.from({ length: 10 }, (_, i): Room => ({ upn: `onprem-many-${i}@contoso.com`, displayName: `Many ${i}` }));
+    const result = await provisionSite({ site: site('onprem', many), ...untouchable, powershell: setup, passwordFor: async () => PASSWORD });
+    expect(result.rooms.every((room) => room.status === 'passed')).toBe(true);
+    const starts = invocations().map((run) => (run as Invocation & { startedAt: number }).startedAt);
+    const ends = fs.readFileSync(`${record}.ends`, 'utf8').trim().split('\n').map(Number);
+    expect(starts).toHaveLength(3 * many.length);
+    // The most scripts alive at any start: those started no later and not yet ended.
+    const alive = (at: number) => starts.filter((start) => start <= at).length - ends.filter((end) => end < at).length;
+    const most = Math.max(...starts.map(alive));
+    expect(most).toBeLessThanOrEqual(4);
+    expect(most).toBeGreaterThanOrEqual(2);
+  });
+
   it('a dry run passes -WhatIf, asks for no password and reports would-change', async () => {
     const passwordFor = vi.fn(async () => PASSWORD);
     const result = await provisionSite({ site: site('onprem', rooms.slice(0, 1)), ...untouchable, powershell: setup, passwordFor, dryRun: true });
