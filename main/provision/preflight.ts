@@ -5,7 +5,8 @@
 import { TOPOLOGIES } from '../../shared/topology.ts';
 import { BASIC_LICENSE_TENANT_LIMIT, findRoomLicense } from '../../shared/licenses.ts';
 import { resolveRoom, type ResolvedRoom, type Site } from '../../shared/model.ts';
-import type { ExchangeGateway, GraphGateway, GraphUser } from '../tenant/types.ts';
+import { assessPolicy, observed, unavailable, unsatisfiableControls, type MembershipObservation, type Observed } from '../../shared/checks.ts';
+import type { ConditionalAccessPolicy, ExchangeGateway, GraphGateway, GraphUser } from '../tenant/types.ts';
 import { ExchangeCmdletError, PermissionError } from '../tenant/types.ts';
 import { provisionSite } from './engine.ts';
 import type { RoomOutcome } from './types.ts';
@@ -177,22 +178,64 @@ async function checkLicences(rooms: ResolvedRoom[], users: Map<string, GraphUser
   return [...needs.values()];
 }
 
-async function checkConditionalAccess(graph: GraphGateway, findings: PreflightFinding[]): Promise<void> {
-  const policies = await graph.listConditionalAccessPolicies();
-  for (const policy of policies) {
-    if (policy.state === 'disabled') continue;
-    const users = policy.conditions.users;
-    const everyone = (users?.includeUsers ?? []).some((id) => id.toLowerCase() === 'all');
-    const controls = (policy.grantControls?.builtInControls ?? []).map((control) => control.toLowerCase());
-    const blocking = controls.filter((control) => control === 'mfa' || control === 'compliantdevice' || control === 'domainjoineddevice');
-    if (!everyone || blocking.length === 0) continue;
-    const excluded = (users?.excludeGroups?.length ?? 0) + (users?.excludeUsers?.length ?? 0) + (users?.excludeRoles?.length ?? 0) > 0;
-    findings.push({
-      severity: policy.state === 'enabled' ? 'warning' : 'info',
-      check: 'conditional-access',
-      message: `The conditional access policy "${policy.displayName}" (${policy.state}) requires ${blocking.join(' and ')} for all users${excluded ? ' with exclusions' : ''}: new room accounts are covered unless they are excluded, and a console cannot satisfy it.`,
-      remediation: 'Exclude the room accounts (for example a group of Teams Rooms resource accounts) from the policy before the consoles sign in.',
-    });
+/** The memberships of an account RoomReady would create: none yet. */
+const NEW_ACCOUNT = observed<MembershipObservation>({ groupIds: [], roleTemplateIds: [] });
+const NOT_SCOPED = unavailable('no policy is scoped by group or role');
+
+const scopedByMembership = (policy: ConditionalAccessPolicy) =>
+  [policy.conditions.users?.includeGroups, policy.conditions.users?.excludeGroups, policy.conditions.users?.includeRoles, policy.conditions.users?.excludeRoles].some((ids) => (ids ?? []).length > 0);
+
+/**
+ * Policies that would stop a console from signing in (validation's rule, shared/checks): for the
+ * rooms to be created, those that cover every new account; for accounts that exist, each policy
+ * evaluated against the account itself and its groups and roles.
+ */
+async function checkConditionalAccess(rooms: ResolvedRoom[], users: Map<string, GraphUser | undefined>, graph: GraphGateway, findings: PreflightFinding[]): Promise<void> {
+  const policies = (await graph.listConditionalAccessPolicies()).filter((policy) => policy.state !== 'disabled' && unsatisfiableControls(policy).length > 0);
+  const severity = (policy: ConditionalAccessPolicy): PreflightSeverity => (policy.state === 'enabled' ? 'warning' : 'info');
+  const remediation = 'Exclude the room accounts (for example a group of Teams Rooms resource accounts) from the policy before the consoles sign in.';
+  const existing = rooms.flatMap((room) => {
+    const user = users.get(room.upn);
+    return user ? [{ room, user }] : [];
+  });
+  if (existing.length < rooms.length) {
+    for (const policy of policies) {
+      const assessment = assessPolicy(policy, '', NEW_ACCOUNT);
+      if (assessment.applies !== 'yes') continue;
+      const scope = policy.conditions.users;
+      const exclusions = (scope?.excludeGroups?.length ?? 0) + (scope?.excludeUsers?.length ?? 0) + (scope?.excludeRoles?.length ?? 0) > 0;
+      findings.push({
+        severity: severity(policy),
+        check: 'conditional-access',
+        message: `The conditional access policy "${policy.displayName}" (${policy.state}) requires ${assessment.requires.join(' and ')} for all users${exclusions ? ' with exclusions' : ''}: new room accounts are covered unless they are excluded, and a console cannot satisfy it.`,
+        remediation,
+      });
+    }
+  }
+  const readMemberships = policies.some(scopedByMembership);
+  for (const { room, user } of existing) {
+    let membership: Observed<MembershipObservation> = NOT_SCOPED;
+    if (readMemberships) {
+      try {
+        membership = observed(await graph.userMemberships(user.id));
+      } catch (error) {
+        membership = unavailable(messageOf(error));
+      }
+    }
+    for (const policy of policies) {
+      const assessment = assessPolicy(policy, user.id, membership);
+      if (assessment.applies === 'no') continue;
+      findings.push({
+        severity: assessment.applies === 'yes' ? severity(policy) : 'info',
+        check: 'conditional-access',
+        room: room.upn,
+        message:
+          assessment.applies === 'yes'
+            ? `The conditional access policy "${policy.displayName}" (${policy.state}) covers the existing account ${room.upn} and requires ${assessment.requires.join(' and ')}: its console cannot satisfy it.`
+            : `Could not tell whether "${policy.displayName}" covers ${room.upn}: ${assessment.unknownBecause ?? 'its scope could not be evaluated'}.`,
+        remediation,
+      });
+    }
   }
 }
 
@@ -239,7 +282,7 @@ export async function preflightSite(options: PreflightOptions): Promise<Prefligh
       licences = await checkLicences(rooms, users, graph, findings);
     });
   }
-  await attempt('conditional access', findings, () => checkConditionalAccess(graph, findings));
+  await attempt('conditional access', findings, () => checkConditionalAccess(rooms, users, graph, findings));
   if (options.delegated) await attempt('admin roles', findings, () => checkRoles(graph, findings));
 
   const plan = await provisionSite({

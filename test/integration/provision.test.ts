@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../main/provision/journal.ts';
 import { provisionSite } from '../../main/provision/engine.ts';
 import { preflightSite } from '../../main/provision/preflight.ts';
-import { SAMPLE_ROOMS } from '../../main/simulator/sample-data.ts';
+import { SAMPLE_ROOMS, TEAMS_ROOMS_GROUP } from '../../main/simulator/sample-data.ts';
 import { SiteSchema, TOPOLOGY_IDS, type Room, type SiteInput } from '../../shared/model.ts';
 import { startLiveTenant, type LiveTenant } from '../support/live-tenant.ts';
 
@@ -183,6 +183,27 @@ describe('resume from the journal', () => {
 });
 
 describe('preflight', () => {
+  it('judges conditional access per existing account through its groups, and tenant-wide for new accounts', async () => {
+    live = await startLiveTenant();
+    const tenant = (live.simulator as unknown as { tenant: { removeGroupMember(group: string, upn: string): void } }).tenant;
+    const existing: Room = { upn: SAMPLE_ROOMS.configured, displayName: 'Rainier', mode: 'convert' };
+    const ca = async (rooms: Room[]) =>
+      (await preflightSite({ site: site('teams-online', rooms), graph: live!.graph, exchange: live!.exchange, delegated: false })).findings.filter((finding) => finding.check === 'conditional-access');
+
+    // The configured room is in the group the sample's MFA policy excludes: nothing to say about it.
+    expect(await ca([existing])).toEqual([]);
+    // New accounts are in no group yet: the policy covers them.
+    const fresh = await ca([newRooms(1)[0]!]);
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('new room accounts are covered') });
+    expect(fresh[0]!.room).toBeUndefined();
+    // Out of the excluded group, the existing account is named.
+    tenant.removeGroupMember(TEAMS_ROOMS_GROUP, SAMPLE_ROOMS.configured);
+    const covered = await ca([existing]);
+    expect(covered).toEqual([expect.objectContaining({ severity: 'warning', room: SAMPLE_ROOMS.configured, message: expect.stringContaining('covers the existing account') })]);
+  });
+
+
   it('finds collisions, unverified domains, licence shortfalls and MFA policies, and plans the changes without writing', async () => {
     live = await startLiveTenant();
     const rooms: Room[] = [
