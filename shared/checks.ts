@@ -6,7 +6,7 @@ export * from './checks/observation.ts';
 export { expectationsFor, auditExpectations, type RoomExpectations } from './checks/expectations.ts';
 export { CHECKS, checkById } from './checks/registry.ts';
 export { evaluateCheck, evaluateRoom, evaluateTenant, readsFor, roomChecksFor, tenantChecksFor } from './checks/evaluate.ts';
-export { assessPolicy, unsatisfiableControls, type PolicyAssessment, type Tristate } from './checks/conditional-access.ts';
+export { assessPolicy, scopedByMembership, unsatisfiableControls, type PolicyAssessment, type Tristate } from './checks/conditional-access.ts';
 export { assignedSkus, basicLicenseUse, teamsRoomsLicense } from './checks/license.ts';
 export * from './checks/report.ts';
 export { ValidationReportSchema, CheckResultSchema, renderValidationJson } from './checks/schema.ts';

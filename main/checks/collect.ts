@@ -4,6 +4,7 @@
 // that needed it is reported unknown; "not there" (a 404) is a value, not a failure.
 import {
   observed,
+  scopedByMembership,
   unavailable,
   type ConditionalAccessPolicyObservation,
   type MembershipObservation,
@@ -156,19 +157,11 @@ async function readUsers(gateways: ReadGateways, input: CollectInput): Promise<(
   };
 }
 
-/** Policies that name groups or roles: only then does a room's membership decide whether they apply. */
-function scopedByMembership(policies: Observed<readonly ConditionalAccessPolicyObservation[]>): boolean {
-  if (policies.state !== 'read') return false;
-  return policies.value.some((policy) => {
-    const users = policy.conditions.users ?? {};
-    return [users.includeGroups, users.excludeGroups, users.includeRoles, users.excludeRoles].some((ids) => (ids ?? []).length > 0);
-  });
-}
-
+/** A room's groups and roles, read only when a policy names some: only then do they decide anything. */
 async function readMemberships(gateways: ReadGateways, input: CollectInput, user: Observed<UserObservation | undefined>, policies: Observed<readonly ConditionalAccessPolicyObservation[]>): Promise<Observed<MembershipObservation>> {
   const skip = skipped('memberships', input);
   if (skip) return skip;
-  if (!scopedByMembership(policies)) return MEMBERSHIPS_NOT_NEEDED;
+  if (policies.state !== 'read' || !policies.value.some(scopedByMembership)) return MEMBERSHIPS_NOT_NEEDED;
   if (user.state !== 'read') return unavailable(`the account could not be read: ${user.reason}`);
   if (!user.value) return unavailable('the account does not exist');
   const id = user.value.id;

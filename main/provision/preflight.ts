@@ -5,7 +5,7 @@
 import { TOPOLOGIES } from '../../shared/topology.ts';
 import { BASIC_LICENSE_TENANT_LIMIT, findRoomLicense } from '../../shared/licenses.ts';
 import { resolveRoom, type ResolvedRoom, type Site } from '../../shared/model.ts';
-import { assessPolicy, observed, unavailable, unsatisfiableControls, type MembershipObservation, type Observed } from '../../shared/checks.ts';
+import { assessPolicy, observed, scopedByMembership, unavailable, unsatisfiableControls, type MembershipObservation, type Observed } from '../../shared/checks.ts';
 import type { ConditionalAccessPolicy, ExchangeGateway, GraphGateway, GraphUser } from '../tenant/types.ts';
 import { ExchangeCmdletError, PermissionError } from '../tenant/types.ts';
 import { provisionSite } from './engine.ts';
@@ -182,8 +182,6 @@ async function checkLicences(rooms: ResolvedRoom[], users: Map<string, GraphUser
 const NEW_ACCOUNT = observed<MembershipObservation>({ groupIds: [], roleTemplateIds: [] });
 const NOT_SCOPED = unavailable('no policy is scoped by group or role');
 
-const scopedByMembership = (policy: ConditionalAccessPolicy) =>
-  [policy.conditions.users?.includeGroups, policy.conditions.users?.excludeGroups, policy.conditions.users?.includeRoles, policy.conditions.users?.excludeRoles].some((ids) => (ids ?? []).length > 0);
 
 /**
  * Policies that would stop a console from signing in (validation's rule, shared/checks): for the

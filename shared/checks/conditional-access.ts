@@ -68,4 +68,10 @@ export function assessPolicy(policy: ConditionalAccessPolicyObservation, userId:
   return assessment;
 }
 
+/** Whether a room's groups or roles decide if the policy covers it (so they must be read). */
+export function scopedByMembership(policy: ConditionalAccessPolicyObservation): boolean {
+  const users = policy.conditions.users ?? {};
+  return [users.includeGroups, users.excludeGroups, users.includeRoles, users.excludeRoles].some((ids) => (ids ?? []).length > 0);
+}
+
 export const isReportOnly = (policy: ConditionalAccessPolicyObservation) => policy.state === 'enabledForReportingButNotEnforced';
