@@ -1,15 +1,13 @@
 // roomready preflight: the whole site against the tenant before anything is written.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { renderPreflightMarkdown } from '../provision/preflight-markdown.ts';
 import { preflightSite } from '../provision/preflight.ts';
-import { writeFileAtomically } from '../workspace/atomic-write.ts';
 import { loadLiveInput, reportRejectedRows, SITE_OPTIONS, withSession } from './live-command.ts';
+import { REPORT_HELP, REPORT_OPTION, writeReportFiles } from './report-files.ts';
 import { TENANT_HELP, TENANT_OPTIONS } from './tenant-session.ts';
 import type { Command, CommandContext } from './types.ts';
 
-const options = { ...TENANT_OPTIONS, ...SITE_OPTIONS, report: { type: 'string' } } as const satisfies ParseArgsConfig['options'];
+const options = { ...TENANT_OPTIONS, ...SITE_OPTIONS, ...REPORT_OPTION } as const satisfies ParseArgsConfig['options'];
 
 const help = `Usage: roomready preflight <rooms.csv | site.roomready.json> [options]
 
@@ -18,7 +16,7 @@ proxy address collisions, licence units per SKU (Basic at most 25 per tenant), c
 would demand MFA or a compliant device from a room account, your admin roles; then the change plan:
 every object and property provisioning would change. Only reads.
 
-  --report <file>               Also write the report: <file>.json and <file>.md.
+${REPORT_HELP}
   --topology, --mode, --tenant-domain, --usage-location, --license, --registrar-pool  as for prepare.
 
 ${TENANT_HELP}
@@ -31,12 +29,7 @@ async function run({ io, values, positionals }: CommandContext): Promise<number>
     reportRejectedRows(io, loaded);
     const report = await preflightSite({ site: loaded.site, graph: session.graph, exchange: session.exchange, delegated: session.delegated });
     const markdown = renderPreflightMarkdown(report);
-    if (typeof values.report === 'string') {
-      const base = path.resolve(io.cwd, values.report);
-      fs.mkdirSync(path.dirname(base), { recursive: true });
-      await writeFileAtomically(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
-      await writeFileAtomically(`${base}.md`, markdown);
-    }
+    await writeReportFiles(io, values.report, `${JSON.stringify(report, null, 2)}\n`, markdown);
     const exitCode = report.ok && loaded.errors.length === 0 ? 0 : 1;
     if (values.json) io.stdout(JSON.stringify({ ...report, rejectedRows: loaded.errors, requests: session.counts }, null, 2));
     else io.stdout(markdown);

@@ -72,7 +72,18 @@ describe('live commands against a running simulated tenant', () => {
     const calendar = report.rooms[0].results.find((result: { id: string }) => result.id === 'calendar.keep-comments');
     expect(calendar.status).toBe('passed');
 
+    // --report keeps the same report as files: JSON (the report schema) and Markdown for people.
+    const kept = await cli(['validate', 'rooms.csv', '--simulator', simulator.url, '--report', 'reports/validate']);
+    expect(kept.stderr).toContain('Report written');
+    const file = JSON.parse(fs.readFileSync(path.join(dir, 'reports', 'validate.json'), 'utf8'));
+    expect(file.rooms.map((room: { upn: string }) => room.upn).sort()).toEqual(['mtr-everest@contoso.com', 'mtr-k2@contoso.com']);
+    expect(file.coverage).toEqual(report.coverage);
+    expect(fs.readFileSync(path.join(dir, 'reports', 'validate.md'), 'utf8')).toBe(kept.stdout.replace(/\n$/, ''));
+
     const before = simulator.stats().writes;
+    const audited = await cli(['audit', '--simulator', simulator.url, '--report', 'reports/audit']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'reports', 'audit.json'), 'utf8')).rooms.length).toBeGreaterThanOrEqual(2);
+    expect(audited.code).toBe(1);
     const audit = await cli(['audit', '--simulator', simulator.url, '--json']);
     const found = JSON.parse(audit.stdout).rooms.map((room: { upn: string }) => room.upn);
     expect(found).toEqual(expect.arrayContaining(['mtr-everest@contoso.com', 'mtr-k2@contoso.com']));
