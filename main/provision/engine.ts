@@ -9,6 +9,7 @@ import type { ExchangeGateway, GraphGateway } from '../tenant/types.ts';
 import type { Journal } from './journal.ts';
 import { runLiveStep, SkuLedger, type LiveContext } from './live-steps.ts';
 import { createLimiter, type Limiter } from '../tenant/limiter.ts';
+import { realSleep } from '../tenant/retry.ts';
 import { DEFAULT_SCRIPT_CONCURRENCY, ON_PREMISES_RUNTIMES, runPhaseWithPowerShell, type PowerShellSetup } from './powershell-phase.ts';
 import { RoomListLedger } from './room-list-ledger.ts';
 import { roomStatus, type ProvisionEvent, type RoomOutcome, type StepOutcome } from './types.ts';
@@ -51,21 +52,6 @@ export interface ProvisionResult {
  */
 export const DEFAULT_CONCURRENCY = 64;
 const DEFAULT_REPLICATION = { timeoutMs: 10 * 60_000, pollMs: 5_000 };
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * Runs `work` over `items` with at most `limit` at once, keeping results in order. When one fails
@@ -174,7 +160,7 @@ export async function provisionSite(options: ProvisionOptions): Promise<Provisio
     skus: new SkuLedger(options.graph),
     roomLists: new RoomListLedger(options.exchange, options.signal),
     replication: options.replication ?? DEFAULT_REPLICATION,
-    sleep: options.sleep ?? abortableSleep,
+    sleep: options.sleep ?? realSleep,
     ...(options.signal ? { signal: options.signal } : {}),
     created: new Set(),
     wouldCreate: new Set(),
