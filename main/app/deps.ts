@@ -1,0 +1,43 @@
+// What the app's services need from their host. Electron's main (main/index.ts) supplies native
+// dialogs, safeStorage and webContents.send; the browser tests' loopback bridge supplies a scratch
+// folder, preset answers and server-sent events. The handlers cannot tell the difference.
+import type { EventPayload, IpcEvent, IpcHandlers } from '../../shared/ipc.ts';
+import type { SecretStore } from '../auth/secret-store.ts';
+import type { SimulatorOptions } from '../simulator/index.ts';
+
+/** Native pickers; each resolves to null when the user cancels. */
+export interface AppDialogs {
+  /** An existing site file to open. */
+  chooseSiteToOpen(): Promise<string | null>;
+  /** Where to save a file (a site file, a SkypeSettings.xml). */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** A folder to export into. */
+  chooseFolder(title: string): Promise<string | null>;
+}
+
+export interface AppDeps {
+  /** The app's own folder (recent sites, per-site progress); Electron's userData. */
+  dataDir: string;
+  dialogs: AppDialogs;
+  /**
+   * A store for one named secret (the token cache, a site's passwords). The app's is safeStorage,
+   * which refuses (SecretStoreError 'encryption-unavailable') where only basic_text exists.
+   */
+  secretStore(name: string): SecretStore;
+  /** Sends an event to the app's window. */
+  emit<E extends IpcEvent>(event: E, payload: EventPayload<E>): void;
+  /** Environment for tenant settings (ROOMREADY_CLIENT_ID, ...): no tenant configured -> practice mode. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Practice mode's simulated tenant (latency, replication lag...); tests make it fast. */
+  practiceSimulator?: SimulatorOptions;
+  /** Opens a URL in the system browser (interactive sign-in). */
+  openExternal(url: string): Promise<void>;
+  log(message: string): void;
+  now?(): Date;
+}
+
+export interface AppServices {
+  handlers: IpcHandlers;
+  /** Stops runs, simulators and timers; the app calls it before quitting. */
+  dispose(): Promise<void>;
+}

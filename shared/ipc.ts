@@ -1,0 +1,360 @@
+// The IPC contract between the renderer and main, defined once: every channel's input and output
+// schema, and every event's payload. Main validates each request against it (main/ipc.ts), the
+// preload exposes one function per channel (shared/ipc-api.ts), and the renderer's types come from
+// here. Nothing in it can carry a token: passwords travel renderer -> main once and come back as
+// handles; tokens never leave main.
+import { z } from 'zod';
+import { CheckResultSchema, ValidationReportSchema } from './checks/schema.ts';
+import { CLOUD_IDS, MEETING_MODES, PROVISION_MODES, RoomSchema, SiteSchema } from './model.ts';
+import { STEP_IDS } from './plan/types.ts';
+import { TOPOLOGY_IDS } from './topology.ts';
+import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './ipc-channels.ts';
+
+export { IPC_CHANNELS, IPC_EVENTS, ipcWireName, type IpcChannel, type IpcEvent } from './ipc-channels.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export const IPC_ERROR_CODES = [
+  /** The payload does not match the channel's input schema. */
+  'invalid-input',
+  /** The message did not come from the app's own window. */
+  'forbidden-sender',
+  'unknown-channel',
+  /** A site, room, run or file that is not (or no longer) there. */
+  'not-found',
+  /** A file the user chose could not be read or is not what it should be (CSV, site file, XML). */
+  'bad-file',
+  /** A room or site that fails the model's rules; `issues` names each field. */
+  'invalid-room',
+  'not-signed-in',
+  /** Another run is already working on this site. */
+  'busy',
+  'cancelled',
+  /** Microsoft 365 (or the simulated tenant) refused or failed. */
+  'tenant',
+  /** The machine cannot keep a secret safely (safeStorage has only the basic_text backend). */
+  'insecure-storage',
+  'internal',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+export const FieldIssueSchema = z.strictObject({ field: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; code: IpcErrorCode; message: string; issues?: FieldIssue[] };
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+const siteId = z.string().min(1).max(512);
+const upn = z.string().min(1).max(256);
+const upns = z.array(upn).max(100_000);
+
+/** The stages of a room, in the order of the Room screen's left rail. */
+export const ROOM_STAGES = ['topology', 'account', 'exchange', 'calendar', 'license', 'meetings', 'validate', 'console', 'report'] as const;
+export type RoomStage = (typeof ROOM_STAGES)[number];
+
+/** The state of a checklist item, a stage or a room. */
+export const ITEM_STATES = ['pending', 'running', 'passed', 'warning', 'failed', 'manual', 'unknown'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const RemediationViewSchema = z.strictObject({
+  text: z.string(),
+  runIn: z.string().optional(),
+  powershell: z.string().optional(),
+  portal: z.string().optional(),
+});
+
+export const ChecklistItemViewSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  state: z.enum(ITEM_STATES),
+  /** One sentence: what was found or what will happen. */
+  detail: z.string().optional(),
+  /** What was observed against what is expected, when a check or step read it. */
+  evidence: z.strictObject({ observed: z.json(), expected: z.json() }).optional(),
+  remediation: RemediationViewSchema.optional(),
+  /** A person does it (on-premises without PowerShell, a console screen); it can be marked done. */
+  manual: z.boolean(),
+  /** The value to type on a console screen, when there is one. */
+  value: z.string().optional(),
+  note: z.string().optional(),
+  doneAt: z.string().optional(),
+});
+export type ChecklistItemView = z.infer<typeof ChecklistItemViewSchema>;
+
+export const StageViewSchema = z.strictObject({
+  id: z.enum(ROOM_STAGES),
+  title: z.string(),
+  state: z.enum(ITEM_STATES),
+  items: z.array(ChecklistItemViewSchema),
+});
+export type StageView = z.infer<typeof StageViewSchema>;
+
+export const RoomProgressSchema = z.strictObject({
+  siteId,
+  upn,
+  displayName: z.string(),
+  stages: z.array(StageViewSchema),
+});
+export type RoomProgress = z.infer<typeof RoomProgressSchema>;
+
+export const RoomSummarySchema = z.strictObject({
+  upn,
+  displayName: z.string(),
+  /** A state per stage, for the rooms table's chips. */
+  stages: z.record(z.enum(ROOM_STAGES), z.enum(ITEM_STATES)),
+  /** The model's own findings about this room (checkRoom), before any tenant is asked. */
+  findings: z.array(z.strictObject({ severity: z.enum(['error', 'warning']), field: z.string(), message: z.string() })),
+  hasPassword: z.boolean(),
+});
+export type RoomSummary = z.infer<typeof RoomSummarySchema>;
+
+export const SiteViewSchema = z.strictObject({
+  id: siteId,
+  /** Where the site file is; null until first saved. */
+  path: z.string().nullable(),
+  /** The sample site on the simulated tenant. */
+  practice: z.boolean(),
+  /** Changes not yet saved. */
+  dirty: z.boolean(),
+  site: SiteSchema,
+  rooms: z.array(RoomSummarySchema),
+});
+export type SiteView = z.infer<typeof SiteViewSchema>;
+
+export const DeviceCodeSchema = z.strictObject({
+  userCode: z.string(),
+  verificationUri: z.string(),
+  message: z.string(),
+  expiresAt: z.string(),
+});
+
+export const TenantStatusSchema = z.strictObject({
+  siteId,
+  state: z.enum(['signed-out', 'signing-in', 'signed-in']),
+  cloud: z.enum(CLOUD_IDS),
+  practice: z.boolean(),
+  account: z.strictObject({ username: z.string(), tenantId: z.string() }).optional(),
+  /** While a device-code sign-in waits for the user. */
+  deviceCode: DeviceCodeSchema.optional(),
+  /** Why the last attempt failed, in words. */
+  error: z.string().optional(),
+});
+export type TenantStatus = z.infer<typeof TenantStatusSchema>;
+
+const StepStatusSchema = z.enum(['passed', 'changed', 'would-change', 'failed', 'pending', 'manual', 'skipped']);
+const RoomStatusSchema = z.enum(['passed', 'warning', 'failed', 'pending', 'manual']);
+
+export const StepOutcomeSchema = z.strictObject({
+  room: z.string(),
+  step: z.enum(STEP_IDS),
+  status: StepStatusSchema,
+  changes: z.array(z.strictObject({ property: z.string(), before: z.json().optional(), after: z.json().optional() })),
+  message: z.string(),
+  remediation: z.string().optional(),
+  fromJournal: z.boolean().optional(),
+});
+export type StepOutcomeView = z.infer<typeof StepOutcomeSchema>;
+
+export const RoomOutcomeSchema = z.strictObject({ upn: z.string(), status: RoomStatusSchema, steps: z.array(StepOutcomeSchema) });
+export type RoomOutcomeView = z.infer<typeof RoomOutcomeSchema>;
+
+export const PreflightViewSchema = z.strictObject({
+  site: z.string(),
+  topology: z.enum(TOPOLOGY_IDS),
+  ok: z.boolean(),
+  findings: z.array(
+    z.strictObject({
+      severity: z.enum(['error', 'warning', 'info']),
+      check: z.string(),
+      room: z.string().optional(),
+      message: z.string(),
+      remediation: z.string().optional(),
+    }),
+  ),
+  licences: z.array(z.strictObject({ skuPartNumber: z.string(), needed: z.number(), free: z.number().nullable() })),
+  changePlan: z.array(RoomOutcomeSchema),
+  /** The same report as Markdown, for copying into a ticket. */
+  markdown: z.string(),
+});
+export type PreflightView = z.infer<typeof PreflightViewSchema>;
+
+export const ProvisionEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('room-started'), room: z.string() }),
+  z.strictObject({ type: z.literal('step-started'), room: z.string(), step: z.enum(STEP_IDS), title: z.string() }),
+  z.strictObject({ type: z.literal('step-finished'), outcome: StepOutcomeSchema }),
+  z.strictObject({ type: z.literal('room-finished'), outcome: RoomOutcomeSchema }),
+]);
+
+const ExportResultSchema = z.strictObject({
+  folder: z.string(),
+  rooms: z.number().int().nonnegative(),
+  files: z.number().int().nonnegative(),
+  /** Rooms left out because the model rejects them, with why. */
+  skipped: z.array(z.strictObject({ upn: z.string(), reason: z.string() })),
+});
+
+/** The editable parts of a site (rooms have their own channels). */
+export const SiteChangesSchema = z.strictObject({
+  name: z.string().trim().min(1).max(256).optional(),
+  topology: z.enum(TOPOLOGY_IDS).optional(),
+  cloud: z.enum(CLOUD_IDS).optional(),
+  tenantDomain: z.string().trim().max(256).optional(),
+  defaults: z
+    .strictObject({
+      mode: z.enum(PROVISION_MODES).optional(),
+      usageLocation: z.string().optional(),
+      license: z.string().optional(),
+      registrarPool: z.string().optional(),
+      organizationalUnit: z.string().optional(),
+      timeZone: z.string().optional(),
+      roomList: z.string().optional(),
+      appVersion: z.string().optional(),
+      meetingMode: z.enum(MEETING_MODES).optional(),
+    })
+    .optional(),
+});
+
+const none = z.strictObject({});
+/** Files the renderer hands over (CSV, SkypeSettings.xml) are read there and sent as text, at most 20 MB. */
+const fileText = z.string().max(20 * 1024 * 1024);
+const fileName = z.string().min(1).max(260);
+
+// ---------------------------------------------------------------------------------------------
+// The contract
+
+export const IPC_CONTRACT = {
+  'app.info': {
+    input: none,
+    output: z.strictObject({
+      appName: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      /** No tenant has been configured on this machine: the app opens in practice mode. */
+      tenantConfigured: z.boolean(),
+    }),
+  },
+  'sites.recent': {
+    input: none,
+    output: z.strictObject({
+      sites: z.array(z.strictObject({ path: z.string(), name: z.string(), topology: z.enum(TOPOLOGY_IDS), openedAt: z.string() })),
+    }),
+  },
+  'sites.create': {
+    input: z.strictObject({ name: z.string().trim().min(1).max(256), topology: z.enum(TOPOLOGY_IDS), cloud: z.enum(CLOUD_IDS), tenantDomain: z.string().trim().max(256).optional() }),
+    output: SiteViewSchema,
+  },
+  /** Opens a site file; without a path main asks the user (a native dialog). */
+  'sites.open': { input: z.strictObject({ path: z.string().min(1).max(4096).optional() }), output: SiteViewSchema },
+  /** The sample site on the simulated tenant, already signed in: the whole flow with nothing at stake. */
+  'sites.openPractice': { input: none, output: SiteViewSchema },
+  'sites.update': { input: z.strictObject({ siteId, changes: SiteChangesSchema }), output: SiteViewSchema },
+  /** Saves atomically; without a path (and none yet) main asks where. */
+  'sites.save': { input: z.strictObject({ siteId, path: z.string().min(1).max(4096).optional() }), output: SiteViewSchema },
+  'sites.close': { input: z.strictObject({ siteId }), output: z.strictObject({ closed: z.boolean() }) },
+
+  /** Adds the file's valid rows (replacing rooms with the same UPN); the rest come back, row by row. */
+  'rooms.importCsv': {
+    input: z.strictObject({ siteId, fileName, text: fileText }),
+    output: z.strictObject({
+      site: SiteViewSchema,
+      added: z.number().int().nonnegative(),
+      replaced: z.number().int().nonnegative(),
+      rejected: z.array(z.strictObject({ row: z.number().int(), field: z.string().optional(), value: z.string().optional(), message: z.string() })),
+    }),
+  },
+  /** Adds a room, or replaces the room `replaceUpn`; a room the model rejects fails with `invalid-room` and `issues`. */
+  'rooms.save': { input: z.strictObject({ siteId, room: RoomSchema, replaceUpn: upn.optional() }), output: SiteViewSchema },
+  'rooms.remove': { input: z.strictObject({ siteId, upns }), output: SiteViewSchema },
+  /** A room's stages as checklists: plan, last provisioning run, last validation, console steps, notes. */
+  'rooms.progress': { input: z.strictObject({ siteId, upn }), output: RoomProgressSchema },
+  'rooms.markManual': {
+    input: z.strictObject({ siteId, upn, itemId: z.string().min(1).max(200), done: z.boolean(), note: z.string().max(4000).optional() }),
+    output: RoomProgressSchema,
+  },
+
+  /** The password is sent once; main keeps it (encrypted at rest) and the renderer gets a handle back. */
+  'passwords.set': {
+    input: z.strictObject({ siteId, upn, password: z.string().min(1).max(256) }),
+    output: z.strictObject({ handle: z.string(), warnings: z.array(z.string()) }),
+  },
+  /** Generates passwords for rooms that have none; the renderer never sees them. */
+  'passwords.generate': { input: z.strictObject({ siteId, upns }), output: z.strictObject({ generated: z.number().int().nonnegative() }) },
+
+  'tenant.status': { input: z.strictObject({ siteId }), output: TenantStatusSchema },
+  /** Resolves when signed in (or failed); a device code arrives meanwhile as a `tenant.changed` event. */
+  'tenant.signIn': { input: z.strictObject({ siteId, method: z.enum(['device-code', 'interactive']) }), output: TenantStatusSchema },
+  'tenant.signOut': { input: z.strictObject({ siteId }), output: TenantStatusSchema },
+
+  'preflight.run': { input: z.strictObject({ siteId, upns: upns.optional() }), output: PreflightViewSchema },
+  /** Starts a run and answers at once; progress and the end arrive as events with the run's id. */
+  'provision.start': { input: z.strictObject({ siteId, upns, dryRun: z.boolean().optional() }), output: z.strictObject({ runId: z.string() }) },
+  'provision.cancel': { input: z.strictObject({ runId: z.string().min(1).max(100) }), output: z.strictObject({ cancelled: z.boolean() }) },
+  'validate.run': { input: z.strictObject({ siteId, upns }), output: ValidationReportSchema },
+
+  /** Per-room scripts, SkypeSettings.xml, checklist and run sheet; without a folder main asks. */
+  'export.scripts': { input: z.strictObject({ siteId, upns: upns.optional(), folder: z.string().min(1).max(4096).optional() }), output: ExportResultSchema },
+  /** The installer's package: the same, plus the site file and the rooms' passwords sealed with a passphrase. */
+  'export.package': {
+    input: z.strictObject({ siteId, upns: upns.optional(), folder: z.string().min(1).max(4096).optional(), passphrase: z.string().min(12).max(1024) }),
+    output: ExportResultSchema,
+  },
+  /** Saves text the renderer made (a SkypeSettings.xml) where the user says; without a path main asks. */
+  'files.save': {
+    input: z.strictObject({ suggestedName: fileName, text: fileText, path: z.string().min(1).max(4096).optional() }),
+    output: z.strictObject({ path: z.string().nullable() }),
+  },
+} as const satisfies Record<IpcChannel, { input: z.ZodType; output: z.ZodType }>;
+
+export const IPC_EVENT_SCHEMAS = {
+  'provision.progress': z.strictObject({ runId: z.string(), siteId, event: ProvisionEventSchema }),
+  'provision.finished': z.strictObject({
+    runId: z.string(),
+    siteId,
+    rooms: z.array(RoomOutcomeSchema),
+    cancelled: z.boolean(),
+    error: z.string().optional(),
+  }),
+  'tenant.changed': TenantStatusSchema,
+  'site.changed': z.strictObject({ siteId }),
+} as const satisfies Record<IpcEvent, z.ZodType>;
+
+// The name lists of ipc-channels.ts and the schemas above must agree, both ways.
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
+const channelsAgree: SameKeys<keyof typeof IPC_CONTRACT, IpcChannel> = true;
+const eventsAgree: SameKeys<keyof typeof IPC_EVENT_SCHEMAS, IpcEvent> = true;
+void channelsAgree;
+void eventsAgree;
+void IPC_CHANNELS;
+void IPC_EVENTS;
+
+export type ChannelInput<C extends IpcChannel> = z.input<(typeof IPC_CONTRACT)[C]['input']>;
+export type ChannelOutput<C extends IpcChannel> = z.output<(typeof IPC_CONTRACT)[C]['output']>;
+export type EventPayload<E extends IpcEvent> = z.output<(typeof IPC_EVENT_SCHEMAS)[E]>;
+
+/** What main implements: one function per channel. */
+export type IpcHandlers = { [C in IpcChannel]: (input: z.output<(typeof IPC_CONTRACT)[C]['input']>) => Promise<ChannelOutput<C>> };
+
+// ---------------------------------------------------------------------------------------------
+// window.roomready: `roomready.sites.open({ path })`, `roomready.on('provision.progress', fn)`.
+
+type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
+type Method<C extends string> = C extends `${string}.${infer M}` ? M : never;
+
+export type RoomReadyApi = {
+  readonly [N in Namespace<IpcChannel>]: {
+    readonly [C in Extract<IpcChannel, `${N}.${string}`> as Method<C>]: (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+  };
+} & {
+  /** Static facts, known before the page's first script runs. */
+  readonly appName: string;
+  readonly version: string;
+  readonly platform: string;
+  /** Subscribes to an event; call the returned function to stop. */
+  on<E extends IpcEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+// Re-exported for the renderer, which shows check results as they are.
+export { CheckResultSchema, ValidationReportSchema };
