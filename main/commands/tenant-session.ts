@@ -3,13 +3,14 @@
 // process; `--simulator <url>` uses one that is running; otherwise it is Microsoft 365 itself.
 import { spawn } from 'node:child_process';
 import type { ParseArgsConfig } from 'node:util';
-import type { AuthService, DelegatedAuthService } from '../auth/auth-service.ts';
+import type { AuthService, DelegatedAuthService, DeviceCodePrompt } from '../auth/auth-service.ts';
+import type { Environment } from '../auth/app-credential.ts';
 import { AuthConfigError } from '../auth/auth-errors.ts';
-import { resolveAuthSettings, type AuthSettings } from '../auth/auth-settings.ts';
+import { resolveAuthSettings, type AuthSettings, type FlagValues } from '../auth/auth-settings.ts';
 import { createAuthService } from '../auth/create-auth-service.ts';
 import { passphraseFileSecretStore } from '../auth/passphrase-file-store.ts';
 import type { SecretStore } from '../auth/secret-store.ts';
-import type { RunningSimulator, SimulatorIdentities } from '../simulator/contract.ts';
+import type { RunningSimulator, SimulatorIdentities, SimulatorOptions } from '../simulator/contract.ts';
 import { startSimulator } from '../simulator/index.ts';
 import { connectTenant, type TenantConnection } from '../tenant/connection.ts';
 import { fetchTransport, simulatorTransport, type Transport } from '../tenant/transport.ts';
@@ -115,6 +116,63 @@ async function signIn(auth: AuthService, settings: AuthSettings, io: CliIo, prac
   });
 }
 
+/** What signing in and connecting needs, whoever asks (the CLI, the app's practice mode). */
+export interface SessionSetup {
+  values: FlagValues;
+  env: Environment;
+  transport: Transport;
+  /** The simulated tenant's identities, when it is one. */
+  identities?: SimulatorIdentities;
+  store?: SecretStore;
+  concurrency?: number;
+  signal?: AbortSignal;
+  signIn(auth: AuthService, settings: AuthSettings, practice: boolean): Promise<void>;
+}
+
+/** Resolves the settings, signs in and connects. Practice sign-in is the simulated Global Administrator, by device code (approved at once). */
+export async function signInAndConnect(setup: SessionSetup): Promise<Omit<TenantSession, 'close'>> {
+  const { values, identities } = setup;
+  const practice = identities !== undefined;
+  const settings = await resolveAuthSettings(practice && values['device-code'] === undefined ? { ...values, 'device-code': true } : values, setup.env, identities);
+  const auth = createAuthService(settings, { transport: setup.transport, ...(setup.store ? { store: setup.store } : {}) });
+  await setup.signIn(auth, settings, practice);
+  const account = await auth.account();
+  const tenantId = settings.tenant ?? account?.tenantId;
+  if (!tenantId) throw new AuthConfigError('The tenant is not known: give --tenant <tenant ID or domain>.');
+  const connection = connectTenant({
+    auth,
+    cloud: settings.cloud,
+    tenantId,
+    transport: setup.transport,
+    concurrency: setup.concurrency ?? 16,
+    // Cancelling (Ctrl+C) stops every wait and every request in flight, not only the engine.
+    ...(setup.signal ? { retry: { signal: setup.signal } } : {}),
+  });
+  return { ...connection, settings, delegated: settings.signIn.kind === 'delegated', ...(identities ? { simulator: identities } : {}) };
+}
+
+/** A simulated tenant in this process, signed in as its Global Administrator; closing stops it. */
+export async function openPracticeSession(options: SimulatorOptions, setup: { env: Environment; onDeviceCode?(prompt: DeviceCodePrompt): void; concurrency?: number }): Promise<TenantSession & { running: RunningSimulator }> {
+  const running = await startSimulator(options);
+  try {
+    const session = await signInAndConnect({
+      values: {},
+      env: setup.env,
+      transport: simulatorTransport(running.url),
+      identities: running,
+      ...(setup.concurrency ? { concurrency: setup.concurrency } : {}),
+      signIn: async (auth) => {
+        if (auth.kind !== 'delegated' || (await auth.account())) return;
+        await (auth as DelegatedAuthService).signInWithDeviceCode({ onDeviceCode: (prompt) => setup.onDeviceCode?.(prompt) });
+      },
+    });
+    return { ...session, running, close: () => running.stop() };
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+}
+
 /** Signs in and connects; the caller closes the session when done. */
 export async function openTenantSession(io: CliIo, values: CommandContext['values'], signal?: AbortSignal): Promise<TenantSession> {
   if (values.simulated && typeof values.simulator === 'string') throw new UsageError('give --simulated or --simulator <url>, not both');
@@ -130,29 +188,19 @@ export async function openTenantSession(io: CliIo, values: CommandContext['value
     transport = simulatorTransport(values.simulator);
   }
   try {
-    const practice = identities !== undefined;
-    // Practice sign-in is the simulated Global Administrator, by device code (approved at once).
-    const settings = await resolveAuthSettings(practice && values['device-code'] === undefined ? { ...values, 'device-code': true } : values, io.env, identities);
     const store = await tokenStore(io, values);
-    const auth = createAuthService(settings, { transport, ...(store ? { store } : {}) });
-    await signIn(auth, settings, io, practice);
-    const account = await auth.account();
-    const tenantId = settings.tenant ?? account?.tenantId;
-    if (!tenantId) throw new AuthConfigError('The tenant is not known: give --tenant <tenant ID or domain>.');
-    const connection = connectTenant({
-      auth,
-      cloud: settings.cloud,
-      tenantId,
+    const session = await signInAndConnect({
+      values,
+      env: io.env,
       transport,
+      ...(identities ? { identities } : {}),
+      ...(store ? { store } : {}),
       concurrency: positiveInteger(values.concurrency, 'concurrency', 16),
-      // Cancelling (Ctrl+C) stops every wait and every request in flight, not only the engine.
-      ...(signal ? { retry: { signal } } : {}),
+      ...(signal ? { signal } : {}),
+      signIn: (auth, settings, practice) => signIn(auth, settings, io, practice),
     });
     return {
-      ...connection,
-      settings,
-      delegated: settings.signIn.kind === 'delegated',
-      ...(identities ? { simulator: identities } : {}),
+      ...session,
       close: async () => {
         await running?.stop();
       },

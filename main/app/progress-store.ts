@@ -1,0 +1,129 @@
+// What the app remembers about a site's rooms between runs: the last provisioning outcome and the
+// last validation results per room, and the manual marks ({ done, note, doneAt }) an admin or an
+// installer set. One file per site, dataDir/progress/<site key>.json, written atomically after each
+// change, so marks survive a restart. The steps running now are kept in memory only.
+import path from 'node:path';
+import { z } from 'zod';
+import { CheckResultSchema, RoomOutcomeSchema, type RoomOutcomeView } from '../../shared/ipc.ts';
+import type { StepId } from '../../shared/plan.ts';
+import type { CheckResult } from '../../shared/checks.ts';
+import { readJsonFile, writeJsonFile, WriteQueue } from './json-file.ts';
+
+const ManualMarkSchema = z.object({ done: z.boolean(), note: z.string().optional(), doneAt: z.string() });
+export type StoredManualMark = z.infer<typeof ManualMarkSchema>;
+
+const ValidationSchema = z.object({ generatedAt: z.string(), results: z.array(CheckResultSchema) });
+export type StoredValidation = { generatedAt: string; results: CheckResult[] };
+
+const ProgressFileSchema = z.object({
+  format: z.literal('roomready-progress'),
+  version: z.literal(1),
+  provision: z.record(z.string(), RoomOutcomeSchema),
+  validation: z.record(z.string(), ValidationSchema),
+  manual: z.record(z.string(), z.record(z.string(), ManualMarkSchema)),
+});
+type ProgressFile = Omit<z.infer<typeof ProgressFileSchema>, 'validation'> & { validation: Record<string, StoredValidation> };
+
+const key = (upn: string) => upn.toLowerCase();
+
+export class SiteProgress {
+  private data: ProgressFile = { format: 'roomready-progress', version: 1, provision: {}, validation: {}, manual: {} };
+  private readonly running = new Map<string, Set<StepId>>();
+  private readonly writes: WriteQueue;
+
+  private constructor(
+    private file: string,
+    private readonly log: (message: string) => void,
+  ) {
+    this.writes = new WriteQueue(log);
+  }
+
+  static fileFor(dataDir: string, siteKey: string): string {
+    return path.join(dataDir, 'progress', `${siteKey}.json`);
+  }
+
+  static async load(dataDir: string, siteKey: string, log: (message: string) => void): Promise<SiteProgress> {
+    const progress = new SiteProgress(SiteProgress.fileFor(dataDir, siteKey), log);
+    const stored = await readJsonFile(progress.file, ProgressFileSchema, log);
+    // The schema checked every result; CheckResult's JSON evidence is read-only where the schema's is not.
+    if (stored) progress.data = stored as unknown as ProgressFile;
+    return progress;
+  }
+
+  provision(upn: string): RoomOutcomeView | undefined {
+    return this.data.provision[key(upn)];
+  }
+
+  validation(upn: string): StoredValidation | undefined {
+    return this.data.validation[key(upn)];
+  }
+
+  manual(upn: string): Readonly<Record<string, StoredManualMark>> {
+    return this.data.manual[key(upn)] ?? {};
+  }
+
+  runningSteps(upn: string): StepId[] {
+    return [...(this.running.get(key(upn)) ?? [])];
+  }
+
+  stepStarted(upn: string, step: StepId): void {
+    const steps = this.running.get(key(upn)) ?? new Set<StepId>();
+    steps.add(step);
+    this.running.set(key(upn), steps);
+  }
+
+  stepFinished(upn: string, step: StepId): void {
+    this.running.get(key(upn))?.delete(step);
+  }
+
+  clearRunning(): void {
+    this.running.clear();
+  }
+
+  setProvision(outcome: RoomOutcomeView): Promise<void> {
+    this.data.provision[key(outcome.upn)] = outcome;
+    return this.save();
+  }
+
+  setValidation(upn: string, validation: StoredValidation): Promise<void> {
+    this.data.validation[key(upn)] = validation;
+    return this.save();
+  }
+
+  setManual(upn: string, itemId: string, mark: StoredManualMark): Promise<void> {
+    this.data.manual[key(upn)] = { ...this.data.manual[key(upn)], [itemId]: mark };
+    return this.save();
+  }
+
+  /** Forgets what the tenant said (a new practice tenant knows nothing of the last one); keeps the marks. */
+  forgetTenantResults(): Promise<void> {
+    this.data.provision = {};
+    this.data.validation = {};
+    return this.save();
+  }
+
+  forgetRooms(upns: readonly string[]): Promise<void> {
+    for (const upn of upns) {
+      delete this.data.provision[key(upn)];
+      delete this.data.validation[key(upn)];
+      delete this.data.manual[key(upn)];
+    }
+    return this.save();
+  }
+
+  /** The site was saved under a new name: keep its progress under the new key. */
+  moveTo(dataDir: string, siteKey: string): Promise<void> {
+    this.file = SiteProgress.fileFor(dataDir, siteKey);
+    return this.save();
+  }
+
+  flush(): Promise<void> {
+    return this.writes.idle();
+  }
+
+  private save(): Promise<void> {
+    const file = this.file;
+    const snapshot = structuredClone(this.data);
+    return this.writes.push(() => writeJsonFile(file, snapshot));
+  }
+}
