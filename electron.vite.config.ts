@@ -1,12 +1,18 @@
 // Three bundles: main (ESM, as package.json says "type": "module"), the preload (ONE CommonJS file
 // with nothing to require but 'electron', as sandbox: true demands) and the renderer (Vite + React).
 // Only what main/index.ts imports reaches the main bundle, so the CLI and headless services stay out.
+//
+// ROOMREADY_BUILD_SHELL_ONLY=1 builds main and the preload only: the shell's static checks
+// (test/unit/shell/shell-build.ts: Electronegativity, the preload's requires) build them into a
+// temporary folder with `electron-vite build --outDir <tmp>` and have no use for the renderer.
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 const projectRoot = import.meta.dirname;
 const fromRoot = (...segments: string[]): string => path.resolve(projectRoot, ...segments);
+
+const shellOnly = process.env.ROOMREADY_BUILD_SHELL_ONLY === '1';
 
 export default defineConfig({
   main: {
@@ -29,12 +35,14 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: fromRoot('renderer'),
-    plugins: [react()],
-    build: {
-      outDir: fromRoot('out/renderer'),
-      rolldownOptions: { input: fromRoot('renderer/index.html') },
-    },
-  },
+  renderer: shellOnly
+    ? undefined
+    : {
+        root: fromRoot('renderer'),
+        plugins: [react()],
+        build: {
+          outDir: fromRoot('out/renderer'),
+          rolldownOptions: { input: fromRoot('renderer/index.html') },
+        },
+      },
 });

@@ -5,22 +5,37 @@ import {
   app,
   BrowserWindow,
   dialog,
+  ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   shell,
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
+import type { AppDeps, AppServices } from './app/deps.ts';
+import { createAppServices } from './app/index.ts';
+import { appWindowSenderCheck, registerIpcHandlers } from './ipc.ts';
 import { PRODUCT_NAME } from './shell/app-info.ts';
-import { APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol.ts';
+import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol.ts';
 import { isAllowedExternalUrl } from './shell/external-links.ts';
+import { electronDialogs, safeStorageSecrets, signInPageOpener, windowEmitter } from './shell/host-deps.ts';
+import { isPermissionGranted } from './shell/permissions.ts';
 import { CONTENT_SECURITY_POLICY, createMainWindow, currentAppInfo, RENDERER_RELATIVE_ROOT } from './window.ts';
 
 /** Same as electron-builder.yml's appId; Windows groups taskbar entries and notifications by it. */
 export const APP_USER_MODEL_ID = 'com.roomready.app';
 
+/** How long quitting waits for the services to stop (runs to cancel, simulators to close). */
+export const DISPOSE_TIMEOUT_MS = 5_000;
+
 let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+
+function log(message: string): void {
+  console.error(`[RoomReady] ${message}`);
+}
 
 /** Allow-listed documentation links go to the system browser; every other URL is dropped. */
 function openExternallyIfAllowed(url: string): void {
@@ -44,10 +59,68 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-/** The renderer needs no camera, notifications, clipboard-read, geolocation... nothing. */
-export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+/**
+ * The renderer needs no camera, notifications, clipboard-read, geolocation... Only the app's own
+ * page may write to the clipboard (its copy buttons); everything else, from anywhere, is denied.
+ */
+export function restrictPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details?.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
+}
+
+/** What the app services get from the desktop app (main/app/deps.ts). */
+export function electronAppDeps(): AppDeps {
+  const dataDir = app.getPath('userData');
+  const parent = () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
+  return {
+    dataDir,
+    dialogs: electronDialogs(dialog, parent, () => app.getPath('documents')),
+    secretStore: safeStorageSecrets(safeStorage, path.join(dataDir, 'secrets')),
+    emit: windowEmitter(parent, log),
+    env: process.env,
+    openExternal: signInPageOpener((url) => shell.openExternal(url)),
+    log,
+  };
+}
+
+/** Every channel of shared/ipc.ts, answered only for the main window's own top frame on app://. */
+function startServices(): void {
+  services = createAppServices(electronAppDeps());
+  registerIpcHandlers(
+    ipcMain,
+    services.handlers,
+    appWindowSenderCheck(APP_ORIGIN, (webContentsId) => webContentsId === mainWindow?.webContents.id),
+    { log },
+  );
+}
+
+/** Quitting waits (a bounded time) for the services to stop, then quits for real. */
+function disposeBeforeQuit(): void {
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed || services === null) return;
+    event.preventDefault();
+    disposed = true;
+    const running = services;
+    services = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log(`The services did not stop within ${DISPOSE_TIMEOUT_MS / 1000} s; quitting anyway.`);
+        resolve();
+      }, DISPOSE_TIMEOUT_MS);
+    });
+    Promise.race([running.dispose(), timeout])
+      .catch((error: unknown) => log(`Stopping the services failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        clearTimeout(timer);
+        app.quit();
+      });
+  });
 }
 
 export interface MenuContext {
@@ -124,7 +197,7 @@ function focusMainWindow(): void {
 }
 
 function onReady(): void {
-  denyAllPermissions();
+  restrictPermissions();
   protocol.handle(
     APP_SCHEME,
     createAppProtocolHandler({
@@ -141,6 +214,7 @@ function onReady(): void {
     showAbout,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  startServices(); // before the window: the page's first request must find its handler
   openMainWindow();
 }
 
@@ -161,6 +235,7 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit(); // macOS apps stay in the dock until Quit
   });
+  disposeBeforeQuit();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });

@@ -1,21 +1,12 @@
 // The preload: the only bridge between the sandboxed page and the app. It is bundled into ONE
 // dependency-free CommonJS file (out/preload/preload.cjs) because a sandboxed preload may only
-// require 'electron' and a few built-ins. It exposes data and named functions, never ipcRenderer,
-// Node objects or IPC event objects (Electron security checklist item 20).
-import { contextBridge } from 'electron';
+// require 'electron' and a few built-ins (test/unit/shell/preload-bundle.test.ts holds it to that:
+// no zod, no other require). It exposes data and named functions, never ipcRenderer, Node objects
+// or IPC event objects (Electron security checklist item 20).
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildRoomReadyApi } from '../shared/ipc-api.ts';
 import { decodeAppInfoArgument, PRODUCT_NAME, type AppInfo } from './shell/app-info.ts';
-
-/**
- * window.roomready. Issue 4 adds one named function per channel of shared/ipc.ts here
- * (each a thin wrapper over ipcRenderer.invoke that returns only the result).
- */
-function buildRoomReadyApi(info: AppInfo) {
-  return Object.freeze({
-    appName: info.appName,
-    version: info.version,
-    platform: info.platform,
-  });
-}
+import { ipcRendererTransport } from './shell/ipc-renderer-transport.ts';
 
 // Main always passes the argument; the fallback only keeps the page readable if it ever does not.
 const appInfo: AppInfo = decodeAppInfoArgument(process.argv) ?? {
@@ -24,4 +15,6 @@ const appInfo: AppInfo = decodeAppInfoArgument(process.argv) ?? {
   platform: process.platform,
 };
 
-contextBridge.exposeInMainWorld('roomready', buildRoomReadyApi(appInfo));
+// window.roomready: one function per channel of shared/ipc.ts (roomready.sites.open(...)),
+// roomready.on(event, listener) returning its unsubscribe, and the static facts above.
+contextBridge.exposeInMainWorld('roomready', buildRoomReadyApi(ipcRendererTransport(ipcRenderer), appInfo));

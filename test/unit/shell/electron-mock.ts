@@ -13,8 +13,14 @@ import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
 type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
-type PermissionCheckHandler = (contents: unknown, permission: string) => boolean;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl?: string; isMainFrame?: boolean },
+) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string, details: unknown) => boolean;
+type InvokeListener = (event: unknown, payload: unknown) => Promise<unknown>;
 type ProtocolHandler = (request: Request) => Promise<Response> | Response;
 
 interface PrivilegedScheme {
@@ -26,6 +32,8 @@ const state = {
   ready: false,
   singleInstanceLock: true,
   appPath: '/mock/app',
+  userDataPath: '/mock/userData',
+  nextWebContentsId: 1,
   resolveReady: (): void => undefined,
   readyPromise: Promise.resolve(),
 };
@@ -39,9 +47,20 @@ function requireReady(api: string): void {
 }
 
 export class MockWebContents extends EventEmitter {
+  readonly id = state.nextWebContentsId++;
   windowOpenHandler: WindowOpenHandler | null = null;
+  destroyed = false;
+  /** What main sent to the page: [channel, ...args]. */
+  sent: unknown[][] = [];
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push([channel, ...args]);
   }
 }
 
@@ -55,6 +74,11 @@ class MockApp extends EventEmitter {
   exit = vi.fn();
   getVersion = vi.fn(() => '0.1.0');
   getAppPath = vi.fn(() => state.appPath);
+  getPath = vi.fn((name: string) => {
+    if (name === 'userData') return state.userDataPath;
+    if (name === 'documents') return '/mock/documents';
+    throw new Error(`app.getPath: no mock path for ${name}`);
+  });
   whenReady = vi.fn(() => state.readyPromise);
   isReady(): boolean {
     return state.ready;
@@ -101,9 +125,13 @@ export class MockBrowserWindow extends EventEmitter {
   restore(): void {
     this.minimized = false;
   }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   /** Like a user closing the window: 'closed', then 'window-all-closed' once none is left. */
   close(): void {
     this.destroyed = true;
+    this.webContents.destroyed = true;
     this.emit('closed');
     if (MockBrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
   }
@@ -145,6 +173,39 @@ export const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) 
 
 export const dialog = {
   showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
+  showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+  showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
+};
+
+/** Main's side of IPC: records one listener per channel, as Electron refuses a second. */
+export const ipcMain = {
+  handlers: new Map<string, InvokeListener>(),
+  handle: vi.fn((channel: string, listener: InvokeListener) => {
+    if (ipcMain.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    ipcMain.handlers.set(channel, listener);
+  }),
+  removeHandler: vi.fn((channel: string) => {
+    ipcMain.handlers.delete(channel);
+  }),
+};
+
+/** The renderer's side: an emitter (main's messages are emitted on it) with invoke to stub per test. */
+class MockIpcRenderer extends EventEmitter {
+  invoke = vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined));
+}
+export const ipcRenderer = new MockIpcRenderer();
+
+/** safeStorage with a selectable Linux backend; "encryption" is a reversible marker, enough to see it was used. */
+export const safeStorage = {
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: vi.fn(() => safeStorage.backend !== 'none'),
+  getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+  encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`, 'utf8')),
+  decryptString: vi.fn((encrypted: Buffer) => {
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice(4);
+  }),
 };
 
 export const Menu = {
@@ -162,10 +223,17 @@ export async function becomeReady(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export function resetElectronMock(options: { singleInstanceLock?: boolean; appPath?: string } = {}): void {
+export interface MockOptions {
+  singleInstanceLock?: boolean;
+  appPath?: string;
+  userDataPath?: string;
+}
+
+export function resetElectronMock(options: MockOptions = {}): void {
   state.ready = false;
   state.singleInstanceLock = options.singleInstanceLock ?? true;
   state.appPath = options.appPath ?? '/mock/app';
+  state.userDataPath = options.userDataPath ?? '/mock/userData';
   state.readyPromise = new Promise<void>((resolve) => {
     state.resolveReady = resolve;
   });
@@ -176,10 +244,13 @@ export function resetElectronMock(options: { singleInstanceLock?: boolean; appPa
   protocol.handlers.clear();
   defaultSession.permissionRequestHandler = null;
   defaultSession.permissionCheckHandler = null;
+  ipcMain.handlers.clear();
+  ipcRenderer.removeAllListeners();
+  safeStorage.backend = 'gnome_libsecret';
   vi.clearAllMocks();
 }
 
 /** The session as main configured it, without the before-ready guard (for assertions only). */
 export const inspectDefaultSession = () => defaultSession;
 
-export default { app, BrowserWindow, protocol, session, shell, dialog, Menu, contextBridge };
+export default { app, BrowserWindow, protocol, session, shell, dialog, Menu, contextBridge, ipcMain, ipcRenderer, safeStorage };

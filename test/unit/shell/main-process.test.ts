@@ -150,16 +150,46 @@ describe('after ready', () => {
     expect(await escape.text()).not.toContain('secret');
   });
 
-  it('denies every permission request and check', () => {
+  const DENIED = ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb'];
+
+  it('denies every other permission, even to the app\'s own page', () => {
     const { permissionRequestHandler, permissionCheckHandler } = inspectDefaultSession();
     expect(permissionRequestHandler).toBeTypeOf('function');
     expect(permissionCheckHandler).toBeTypeOf('function');
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal', 'fullscreen']) {
+    for (const permission of DENIED) {
       const callback = vi.fn();
-      permissionRequestHandler!({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(permissionCheckHandler!({}, permission)).toBe(false);
+      permissionRequestHandler!({}, permission, callback, { requestingUrl: 'app://roomready/index.html', isMainFrame: true });
+      expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
+      expect(permissionCheckHandler!({}, permission, 'app://roomready', {}), permission).toBe(false);
     }
+  });
+
+  it("grants clipboard-sanitized-write (the copy buttons' navigator.clipboard.writeText) to the app's own page", () => {
+    const { permissionRequestHandler, permissionCheckHandler } = inspectDefaultSession();
+    const callback = vi.fn();
+    permissionRequestHandler!({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'app://roomready/index.html', isMainFrame: true });
+    expect(callback).toHaveBeenCalledExactlyOnceWith(true);
+    expect(permissionCheckHandler!({}, 'clipboard-sanitized-write', 'app://roomready', {})).toBe(true);
+    expect(permissionCheckHandler!({}, 'clipboard-sanitized-write', 'app://roomready/index.html', {})).toBe(true);
+  });
+
+  it.each([
+    'https://evil.example/',
+    'https://roomready/',
+    'app://evil/index.html',
+    'app://roomready.evil/index.html',
+    'app://user@roomready/index.html',
+    'file:///index.html',
+    'http://127.0.0.1:5173/',
+    'null',
+    '',
+    undefined,
+  ])('denies clipboard-sanitized-write to %j', (origin) => {
+    const { permissionRequestHandler, permissionCheckHandler } = inspectDefaultSession();
+    const callback = vi.fn();
+    permissionRequestHandler!({}, 'clipboard-sanitized-write', callback, origin === undefined ? {} : { requestingUrl: origin });
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    expect(permissionCheckHandler!({}, 'clipboard-sanitized-write', origin as string, {})).toBe(false);
   });
 
   it('hardens the main window itself', () => {

@@ -52,6 +52,13 @@ describe('createMainWindow', () => {
     });
   });
 
+  it('the literal it gives BrowserWindow (which Electronegativity reads) equals MAIN_WINDOW_WEB_PREFERENCES', () => {
+    createMainWindow();
+    const { webPreferences } = MockBrowserWindow.instances[0]!.options as { webPreferences: Record<string, unknown> };
+    const { preload: _preload, additionalArguments: _arguments, ...security } = webPreferences;
+    expect(security).toStrictEqual({ ...MAIN_WINDOW_WEB_PREFERENCES });
+  });
+
   it('stays hidden until the first paint, then shows', () => {
     const window = createMainWindow() as unknown as MockBrowserWindow;
     expect((window.options as { show: boolean }).show).toBe(false);
