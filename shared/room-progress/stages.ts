@@ -2,7 +2,7 @@
 // belongs to, the stages' titles, which runtimes RoomReady cannot run from the app, and the order in
 // which item states outrank each other. Everything else in room-progress derives from these tables.
 import type { CheckCategory } from '../checks/types.ts';
-import type { ItemState, RoomStage } from '../ipc.ts';
+import { ITEM_STATES, type ItemState, type RoomStage } from '../ipc.ts';
 import type { Runtime, StepId } from '../plan/types.ts';
 
 /** The stages that hold plan steps. */
@@ -76,9 +76,17 @@ export const MANUAL_RUNTIMES: ReadonlySet<Runtime> = new Set<Runtime>(['active-d
 /** Item states from worst to best: a stage takes the first state any of its items has. */
 export const STATE_PRECEDENCE: readonly ItemState[] = ['failed', 'unknown', 'warning', 'running', 'pending', 'manual', 'passed'];
 
+if (new Set(STATE_PRECEDENCE).size !== ITEM_STATES.length || ITEM_STATES.some((state) => !STATE_PRECEDENCE.includes(state))) {
+  throw new Error('STATE_PRECEDENCE must rank every ITEM_STATES entry exactly once');
+}
+
 /** The worst of some states; passed when there are none. */
 export function worstState(states: Iterable<ItemState>): ItemState {
   let worst = STATE_PRECEDENCE.length - 1;
-  for (const state of states) worst = Math.min(worst, STATE_PRECEDENCE.indexOf(state));
+  for (const state of states) {
+    const rank = STATE_PRECEDENCE.indexOf(state);
+    if (rank < 0) throw new Error(`"${String(state)}" is not an item state (one of ${ITEM_STATES.join(', ')})`);
+    worst = Math.min(worst, rank);
+  }
   return STATE_PRECEDENCE[worst]!;
 }
