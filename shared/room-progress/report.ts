@@ -16,7 +16,10 @@ function validationReportItem(validation: ValidationInput | undefined): Checklis
   return { ...base, state: 'passed', detail: `Validated ${validation.generatedAt}: no check failed (${total} results).` };
 }
 
-/** Console items are the checklist; `done` says how many of them are marked done. */
+/**
+ * Passed once every console item is done. It is a manual item too: an installer may sign the
+ * checklist off by hand (a mark on this id) when an item does not apply to the room.
+ */
 function consoleSignOffItem(consoleItems: readonly ChecklistItemView[]): ChecklistItemView {
   const done = consoleItems.filter((item) => item.state === 'passed').length;
   const base = { id: 'report:console-signed-off', title: 'Console checklist signed off', manual: true };

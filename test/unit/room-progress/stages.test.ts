@@ -41,6 +41,20 @@ describe('buildRoomStages: every topology and mode', () => {
     }
   });
 
+  it.each(COMBINATIONS)('$topology / $mode: marks keep pointing at the same items whatever the run did (ids do not depend on state)', ({ topology, mode }) => {
+    const site = siteFor(topology, mode);
+    const steps = planRoom(roomFor(), site).steps;
+    const idsOf = (stages: ReturnType<typeof build>) => allItems(stages).map((item) => item.id).filter((id) => !id.startsWith('validate:'));
+    const fresh = idsOf(build({ site, hasPassword: false }));
+    const failedRun = build({
+      site,
+      provision: { upn: 'x', status: 'failed', steps: steps.map((step) => ({ room: 'x', step: step.id, status: 'failed' as const, changes: [], message: 'no' })) },
+      runningSteps: [steps[0]!.id],
+      manual: Object.fromEntries(fresh.map((id) => [id, { done: true, doneAt: 'now' }])),
+    });
+    expect(idsOf(failedRun)).toEqual(fresh);
+  });
+
   it('maps every step id to a step stage', () => {
     for (const id of STEP_IDS) expect(['account', 'exchange', 'calendar', 'license', 'meetings']).toContain(STEP_STAGES[id]);
   });
