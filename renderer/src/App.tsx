@@ -1,51 +1,85 @@
-// The placeholder page of the desktop shell: what RoomReady is, and what already works today.
-import iconUrl from '../../assets/icon.svg';
-
-const PLATFORM_NAMES: Readonly<Record<string, string>> = {
-  win32: 'Windows',
-  darwin: 'macOS',
-  linux: 'Linux',
-};
+// The app shell: theme, header (product name, practice banner, theme and on-site switches), skip
+// link, navigation between screens, and the notice shown when the page runs without the bridge.
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { SiteView } from '../../shared/ipc.ts';
+import type { Api } from './api/client.ts';
+import { ApiContext } from './api/context.tsx';
+import { AnnouncerProvider } from './components/Announcer.tsx';
+import { AppHeader } from './components/AppHeader.tsx';
+import type { Screen } from './navigation.ts';
+import { ConsoleConfigScreen } from './screens/console/ConsoleConfigScreen.tsx';
+import { NoBridgeNotice } from './screens/NoBridgeNotice.tsx';
+import { OnSiteScreen } from './screens/onsite/OnSiteScreen.tsx';
+import { RoomScreen } from './screens/room/RoomScreen.tsx';
+import { SiteScreen } from './screens/site/SiteScreen.tsx';
+import { StartScreen } from './screens/start/StartScreen.tsx';
+import { t } from './strings/t.ts';
+import { useColourScheme } from './theme.ts';
 
 export interface AppProps {
   /** window.roomready; undefined when the page runs without the app's preload. */
-  api: RoomReadyApi | undefined;
+  api: Api | undefined;
 }
 
 export function App({ api }: AppProps) {
-  const version = api ? `Version ${api.version}` : 'Version unavailable';
-  const platform = api ? (PLATFORM_NAMES[api.platform] ?? api.platform) : undefined;
+  const [dark, setDark] = useColourScheme();
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="app-root">
+      <AnnouncerProvider>
+        {api ? <ApiContext.Provider value={api}><Shell api={api} dark={dark} setDark={setDark} /></ApiContext.Provider> : <NoBridgeNotice />}
+      </AnnouncerProvider>
+    </FluentProvider>
+  );
+}
+
+function Shell({ api, dark, setDark }: { api: Api; dark: boolean; setDark: (dark: boolean) => void }) {
+  const [site, setSite] = useState<SiteView | null>(null);
+  const [screen, setScreen] = useState<Screen>({ name: 'start' });
+  const [lastUpn, setLastUpn] = useState<string | undefined>(undefined);
+
+  const navigate = (next: Screen) => {
+    if ('upn' in next && next.upn) setLastUpn(next.upn);
+    setScreen(next);
+  };
+  const openSite = (view: SiteView) => {
+    setSite(view);
+    setLastUpn(undefined);
+    setScreen({ name: 'site' });
+  };
+  const closeSite = () => {
+    if (site) void api.sites.close({ siteId: site.id }).catch(() => undefined);
+    setSite(null);
+    setScreen({ name: 'start' });
+  };
+  const onSite = screen.name === 'onsite';
+  const setOnSite = (on: boolean) => navigate(on ? { name: 'onsite', upn: lastUpn } : { name: 'site' });
 
   return (
-    <main className="page" aria-labelledby="app-title">
-      <header className="masthead">
-        <img className="logo" src={iconUrl} alt="" width={56} height={56} />
-        <h1 id="app-title">RoomReady</h1>
-      </header>
-
-      <p className="lead">
-        RoomReady prepares Microsoft Teams Rooms and Skype Room Systems v2: from a list of rooms it
-        produces the account scripts, console settings and installer checklists for every room.
-      </p>
-
-      <section className="notice" aria-labelledby="notice-title">
-        <h2 id="notice-title">The step-by-step wizard arrives in a later version</h2>
-        <p>Preparing rooms already works on the command line, offline:</p>
-        <pre>
-          <code>npx roomready prepare rooms.csv --out prepared</code>
-        </pre>
-        <p>
-          It writes a folder per room with its PowerShell scripts, <code>SkypeSettings.xml</code> and
-          checklist. Run <code>npx roomready --help</code> for every option.
-        </p>
-      </section>
-
-      <footer className="footer">
-        <p>
-          {version}
-          {platform ? ` · ${platform}` : ''}
-        </p>
+    <div className={onSite ? 'shell shell-onsite' : 'shell'}>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <AppHeader
+        site={site}
+        screen={screen}
+        navigate={navigate}
+        dark={dark}
+        setDark={setDark}
+        onSite={onSite}
+        setOnSite={setOnSite}
+        closeSite={closeSite}
+      />
+      <main id="main" tabIndex={-1} className="main">
+        {(screen.name === 'start' || site === null) && <StartScreen onOpen={openSite} />}
+        {site && screen.name === 'site' && <SiteScreen view={site} setView={setSite} navigate={navigate} />}
+        {site && screen.name === 'room' && <RoomScreen view={site} upn={screen.upn} navigate={navigate} />}
+        {site && screen.name === 'console' && <ConsoleConfigScreen view={site} upn={screen.upn} navigate={navigate} />}
+        {site && screen.name === 'onsite' && <OnSiteScreen view={site} upn={screen.upn} navigate={navigate} />}
+      </main>
+      <footer className="app-footer">
+        {api.appName} · {t('app.footer', { version: api.version, platform: api.platform })}
       </footer>
-    </main>
+    </div>
   );
 }
