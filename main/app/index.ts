@@ -2,38 +2,26 @@
 // (Electron's main/index.ts, or the browser tests' loopback bridge) supplies AppDeps and routes
 // requests through main/ipc.ts's dispatch, which checks every payload and answer.
 import type { IpcHandlers } from '../../shared/ipc.ts';
-import { AppError } from '../ipc.ts';
 import { createContext } from './context.ts';
 import type { AppDeps, AppServices } from './deps.ts';
+import { exportHandlers } from './export-handlers.ts';
+import { passwordHandlers } from './password-handlers.ts';
+import { roomHandlers } from './room-handlers.ts';
+import { runHandlers } from './run-handlers.ts';
 import { siteHandlers } from './site-handlers.ts';
+import { tenantHandlers } from './tenant-handlers.ts';
 
 export type { AppDeps, AppDialogs, AppServices } from './deps.ts';
-
-const notYet = async (): Promise<never> => {
-  throw new AppError('internal', 'not yet');
-};
 
 export function createAppServices(deps: AppDeps): AppServices {
   const ctx = createContext(deps);
   const handlers: IpcHandlers = {
     ...siteHandlers(ctx),
-    'rooms.importCsv': notYet,
-    'rooms.save': notYet,
-    'rooms.remove': notYet,
-    'rooms.progress': notYet,
-    'rooms.markManual': notYet,
-    'passwords.set': notYet,
-    'passwords.generate': notYet,
-    'tenant.status': notYet,
-    'tenant.signIn': notYet,
-    'tenant.signOut': notYet,
-    'preflight.run': notYet,
-    'provision.start': notYet,
-    'provision.cancel': notYet,
-    'validate.run': notYet,
-    'export.scripts': notYet,
-    'export.package': notYet,
-    'files.save': notYet,
+    ...roomHandlers(ctx),
+    ...passwordHandlers(ctx),
+    ...tenantHandlers(ctx),
+    ...runHandlers(ctx),
+    ...exportHandlers(ctx),
   };
   return {
     handlers,
