@@ -1,6 +1,6 @@
 // main/index.ts against the hand-written electron mock: what it does before 'ready', after 'ready',
 // and to every WebContents. Each test re-imports main/index.ts into a fresh, not-yet-ready app.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as electron from 'electron';
@@ -10,17 +10,32 @@ import {
   becomeReady,
   dialog,
   inspectDefaultSession,
+  ipcMain,
   Menu,
   MockBrowserWindow,
   MockWebContents,
   protocol,
   resetElectronMock,
+  safeStorage,
   shell,
+  type MockOptions,
 } from './electron-mock.ts';
+import { IPC_CHANNELS, ipcWireName } from '../../../shared/ipc-channels.ts';
 
 vi.mock('electron', () => import('./electron-mock.ts'));
+// The real app services, with createAppServices recorded and dispose observable.
+vi.mock('../../../main/app/index.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../main/app/index.ts')>();
+  return {
+    ...actual,
+    createAppServices: vi.fn((deps: Parameters<typeof actual.createAppServices>[0]) => {
+      const services = actual.createAppServices(deps);
+      return { handlers: services.handlers, dispose: vi.fn(() => services.dispose()) };
+    }),
+  };
+});
 
-async function startMain(options: { singleInstanceLock?: boolean; appPath?: string } = {}) {
+async function startMain(options: MockOptions = {}) {
   resetElectronMock(options);
   vi.resetModules();
   return import('../../../main/index.ts');
@@ -323,5 +338,186 @@ describe('the application menu', () => {
     }) as MenuItem[];
     expect(template[0]).toEqual({ role: 'appMenu' });
     expect(menuNamed(template, 'File').submenu).toEqual([{ role: 'close' }]);
+  });
+});
+
+describe('the IPC wiring and the app services', () => {
+  let userData: string;
+
+  async function startWithServices() {
+    userData = await mkdtemp(path.join(tmpdir(), 'roomready-userdata-'));
+    const main = await startMain({ userDataPath: userData });
+    await becomeReady();
+    const appModule = await import('../../../main/app/index.ts');
+    const create = vi.mocked(appModule.createAppServices);
+    expect(create).toHaveBeenCalledTimes(1);
+    const deps = create.mock.calls[0]![0];
+    const services = create.mock.results[0]!.value as { dispose: ReturnType<typeof vi.fn> };
+    const window = MockBrowserWindow.instances[0]!;
+    return { main, deps, services, window };
+  }
+
+  const appFrame = { url: 'app://roomready/index.html', parent: null };
+  function invoke(channel: string, payload: unknown, event: { sender: { id: number }; senderFrame: unknown }) {
+    const listener = ipcMain.handlers.get(ipcWireName(channel as never));
+    if (!listener) throw new Error(`no handler for ${channel}`);
+    return listener(event, payload) as Promise<{ ok: boolean; code?: string; data?: unknown; issues?: unknown }>;
+  }
+
+  afterEach(async () => {
+    await rm(userData, { recursive: true, force: true });
+  });
+
+  it('registers every channel of the contract exactly once, on its wire name, before the window opens', async () => {
+    await startWithServices();
+    const registered = ipcMain.handle.mock.calls.map(([channel]) => channel);
+    expect(registered).toHaveLength(IPC_CHANNELS.length);
+    expect([...registered].sort()).toEqual(IPC_CHANNELS.map((channel) => ipcWireName(channel)).sort());
+    // createMainWindow asks for the app path last (the preload's path): every handler came before.
+    expect(ipcMain.handle.mock.invocationCallOrder.at(-1)).toBeLessThan(app.getAppPath.mock.invocationCallOrder.at(-1)!);
+  });
+
+  it("answers the main window's own top frame", async () => {
+    const { window } = await startWithServices();
+    const answer = await invoke('app.info', {}, { sender: window.webContents, senderFrame: appFrame });
+    expect(answer).toMatchObject({ ok: true, data: { appName: 'RoomReady', version: expect.any(String) } });
+  });
+
+  it.each([
+    ['an iframe inside the app window', (id: number) => ({ sender: { id }, senderFrame: { url: 'app://roomready/index.html', parent: {} } })],
+    ['another origin in the app window', (id: number) => ({ sender: { id }, senderFrame: { url: 'https://evil.example/', parent: null } })],
+    ['a file:// page in the app window', (id: number) => ({ sender: { id }, senderFrame: { url: 'file:///tmp/index.html', parent: null } })],
+    ['a look-alike app:// host', (id: number) => ({ sender: { id }, senderFrame: { url: 'app://roomready.evil/index.html', parent: null } })],
+    ['another webContents showing the app page', (id: number) => ({ sender: { id: id + 1000 }, senderFrame: appFrame })],
+    ['a destroyed frame', (id: number) => ({ sender: { id }, senderFrame: null })],
+  ])('refuses %s, and the handler never runs', async (_case, makeEvent) => {
+    const { window } = await startWithServices();
+    const answer = await invoke('sites.open', {}, makeEvent(window.webContents.id));
+    expect(answer).toEqual({ ok: false, code: 'forbidden-sender', message: 'This request did not come from the RoomReady window.' });
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('refuses the closed window too, though its page once was the app', async () => {
+    const { window } = await startWithServices();
+    const id = window.webContents.id;
+    window.close();
+    const answer = await invoke('app.info', {}, { sender: { id }, senderFrame: appFrame });
+    expect(answer).toMatchObject({ ok: false, code: 'forbidden-sender' });
+  });
+
+  it.each([
+    ['a number for the path', { path: 42 }, 'path'],
+    ['an unknown field', { path: '/a.roomready.json', script: 'rm -rf /' }, '(payload)'],
+    ['a string instead of an object', 'open everything', '(payload)'],
+    ['an empty path', { path: '' }, 'path'],
+  ])('rejects a malformed message (%s) with the field named, before any handler runs', async (_case, payload, field) => {
+    const { window } = await startWithServices();
+    const answer = await invoke('sites.open', payload, { sender: window.webContents, senderFrame: appFrame });
+    expect(answer).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect((answer.issues as Array<{ field: string }>).map((issue) => issue.field)).toContain(field);
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('gives the services userData as their folder and the process environment', async () => {
+    const { deps } = await startWithServices();
+    expect(deps.dataDir).toBe(userData);
+    expect(deps.env).toBe(process.env);
+  });
+
+  it("opens site files through the native dialog, modal to the app's window, filtered to *.roomready.json", async () => {
+    const { deps, window } = await startWithServices();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/sites/lobby.roomready.json'] });
+    await expect(deps.dialogs.chooseSiteToOpen()).resolves.toBe('/sites/lobby.roomready.json');
+    const [parent, options] = dialog.showOpenDialog.mock.calls[0]! as [unknown, { filters: Array<{ extensions: string[] }>; properties: string[] }];
+    expect(parent).toBe(window);
+    expect(options.filters[0]!.extensions).toEqual(['roomready.json']);
+    expect(options.properties).toEqual(['openFile']);
+
+    await expect(deps.dialogs.chooseSiteToOpen()).resolves.toBeNull(); // the mock's default: cancelled
+  });
+
+  it('saves and picks folders through the native dialogs; cancelling gives null', async () => {
+    const { deps } = await startWithServices();
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/out/SkypeSettings.xml' });
+    await expect(deps.dialogs.chooseSavePath('SkypeSettings.xml')).resolves.toBe('/out/SkypeSettings.xml');
+    const [, saveOptions] = dialog.showSaveDialog.mock.calls[0]! as [unknown, { defaultPath: string; filters: Array<{ extensions: string[] }> }];
+    expect(saveOptions.defaultPath).toBe(path.join('/mock/documents', 'SkypeSettings.xml'));
+    expect(saveOptions.filters[0]!.extensions).toEqual(['xml']);
+    await expect(deps.dialogs.chooseSavePath('x.xml')).resolves.toBeNull();
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/exports'] });
+    await expect(deps.dialogs.chooseFolder('Export scripts')).resolves.toBe('/exports');
+    const [, folderOptions] = dialog.showOpenDialog.mock.calls[0]! as [unknown, { title: string; properties: string[] }];
+    expect(folderOptions.title).toBe('Export scripts');
+    expect(folderOptions.properties).toContain('openDirectory');
+  });
+
+  it('sends events to the main window on their wire name, checked against the contract', async () => {
+    const { deps, window } = await startWithServices();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      deps.emit('site.changed', { siteId: 'lobby' });
+      expect(window.webContents.sent).toEqual([['roomready:site.changed', { siteId: 'lobby' }]]);
+
+      deps.emit('site.changed', { siteId: 7 } as never);
+      expect(window.webContents.sent).toHaveLength(1);
+      expect(errors.mock.calls.flat().join(' ')).toContain('Dropped the site.changed event');
+
+      window.close();
+      expect(() => deps.emit('site.changed', { siteId: 'lobby' })).not.toThrow();
+      expect(window.webContents.sent).toHaveLength(1);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('opens only https sign-in pages in the system browser', async () => {
+    const { deps } = await startWithServices();
+    await deps.openExternal('https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x');
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x');
+    for (const url of ['http://login.microsoftonline.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'not a url']) {
+      await expect(deps.openExternal(url), url).rejects.toThrow(/https|valid URL/);
+    }
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps secrets with safeStorage in userData/secrets, readable by the user only', async () => {
+    const { deps } = await startWithServices();
+    const store = deps.secretStore('token-cache');
+    await store.set(new TextEncoder().encode('refresh-token-value'));
+    expect(new TextDecoder().decode(await store.get())).toBe('refresh-token-value');
+    const file = path.join(userData, 'secrets', 'token-cache.safestorage');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(file))).mode & 0o777).toBe(0o700);
+    expect(safeStorage.encryptString).toHaveBeenCalled();
+  });
+
+  it('refuses to keep a secret where only the basic_text backend exists, and writes nothing', async () => {
+    const { deps } = await startWithServices();
+    safeStorage.backend = 'basic_text';
+    const store = deps.secretStore('token-cache');
+    await expect(store.set(new TextEncoder().encode('refresh-token-value'))).rejects.toMatchObject({ problem: 'encryption-unavailable' });
+    await expect(stat(path.join(userData, 'secrets', 'token-cache.safestorage'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+  });
+
+  it('stops the services before quitting, then quits', async () => {
+    const { services } = await startWithServices();
+    let finishDispose: () => void = () => undefined;
+    services.dispose.mockImplementationOnce(() => new Promise<void>((resolve) => (finishDispose = resolve)));
+    const event = { preventDefault: vi.fn() };
+
+    app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    expect(services.dispose).toHaveBeenCalledTimes(1);
+    expect(app.quit).not.toHaveBeenCalled();
+
+    finishDispose();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+
+    const second = { preventDefault: vi.fn() };
+    app.emit('before-quit', second); // the quit it asked for goes through
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(services.dispose).toHaveBeenCalledTimes(1);
   });
 });
