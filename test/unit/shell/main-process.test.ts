@@ -21,11 +21,14 @@ import {
   type MockOptions,
 } from './electron-mock.ts';
 import { IPC_CHANNELS, ipcWireName } from '../../../shared/ipc-channels.ts';
+import type * as AppIndex from '../../../main/app/index.ts';
+
+type AppModule = typeof AppIndex;
 
 vi.mock('electron', () => import('./electron-mock.ts'));
 // The real app services, with createAppServices recorded and dispose observable.
 vi.mock('../../../main/app/index.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../main/app/index.ts')>();
+  const actual = await importOriginal<AppModule>();
   return {
     ...actual,
     createAppServices: vi.fn((deps: Parameters<typeof actual.createAppServices>[0]) => {
