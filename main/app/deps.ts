@@ -4,6 +4,7 @@
 import type { EventPayload, IpcEvent, IpcHandlers } from '../../shared/ipc.ts';
 import type { SecretStore } from '../auth/secret-store.ts';
 import type { SimulatorOptions } from '../simulator/index.ts';
+import type { Transport } from '../tenant/transport.ts';
 
 /** Native pickers; each resolves to null when the user cancels. */
 export interface AppDialogs {
@@ -30,6 +31,11 @@ export interface AppDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** Practice mode's simulated tenant (latency, replication lag...); tests make it fast. */
   practiceSimulator?: SimulatorOptions;
+  /**
+   * How requests reach Microsoft 365 for a site's own tenant (not practice): fetch when absent.
+   * Tests hand in simulatorTransport(url) to sign in to a simulated tenant the way a real one is.
+   */
+  tenantTransport?: Transport;
   /** Opens a URL in the system browser (interactive sign-in). */
   openExternal(url: string): Promise<void>;
   log(message: string): void;

@@ -103,10 +103,9 @@ export class CloudTenant implements SiteTenant {
 
   constructor(
     private readonly cloud: CloudId,
-    private readonly deps: Pick<AppDeps, 'env' | 'secretStore' | 'emit' | 'openExternal' | 'log'>,
-    transport?: Transport,
+    private readonly deps: Pick<AppDeps, 'env' | 'secretStore' | 'emit' | 'openExternal' | 'log' | 'tenantTransport'>,
   ) {
-    this.transport = transport ?? fetchTransport();
+    this.transport = deps.tenantTransport ?? fetchTransport();
   }
 
   private async service(): Promise<AuthService> {

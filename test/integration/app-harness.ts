@@ -29,6 +29,7 @@ export interface HarnessOptions {
   secretStore?: (name: string) => SecretStore;
   env?: Record<string, string>;
   practiceSimulator?: AppDeps['practiceSimulator'];
+  tenantTransport?: AppDeps['tenantTransport'];
 }
 
 export class AppHarness {
@@ -66,6 +67,7 @@ export class AppHarness {
       },
       env: options.env ?? {},
       practiceSimulator: options.practiceSimulator ?? { latencyMs: 0, replicationLagMs: 0, deviceCodeIntervalSeconds: 0 },
+      ...(options.tenantTransport ? { tenantTransport: options.tenantTransport } : {}),
       openExternal: async () => undefined,
       log: (message) => this.logs.push(message),
     };
