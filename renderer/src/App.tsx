@@ -1,7 +1,7 @@
 // The app shell: theme, header (product name, practice banner, theme and on-site switches), skip
 // link, navigation between screens, and the notice shown when the page runs without the bridge.
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { RendererProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { SiteView } from '../../shared/ipc.ts';
 import type { Api } from './api/client.ts';
 import { ApiContext } from './api/context.tsx';
@@ -15,6 +15,8 @@ import { RoomScreen } from './screens/room/RoomScreen.tsx';
 import { SiteScreen } from './screens/site/SiteScreen.tsx';
 import { StartScreen } from './screens/start/StartScreen.tsx';
 import { t } from './strings/t.ts';
+import { createCspStyleRenderer } from './styles/csp-style-renderer.ts';
+import { useThemeSheet } from './styles/theme-sheet.ts';
 import { useColourScheme } from './theme.ts';
 
 export interface AppProps {
@@ -24,12 +26,24 @@ export interface AppProps {
 
 export function App({ api }: AppProps) {
   const [dark, setDark] = useColourScheme();
+  // No FluentProvider: it writes the theme into a <style> element, which the CSP refuses. The theme's
+  // variables go on :root and Griffel's rules into constructable stylesheets instead.
+  const renderer = useMemo(() => createCspStyleRenderer(document), []);
+  useThemeSheet(dark ? webDarkTheme : webLightTheme, dark);
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="app-root">
-      <AnnouncerProvider>
-        {api ? <ApiContext.Provider value={api}><Shell api={api} dark={dark} setDark={setDark} /></ApiContext.Provider> : <NoBridgeNotice />}
-      </AnnouncerProvider>
-    </FluentProvider>
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <div className="app-root">
+        <AnnouncerProvider>
+          {api ? (
+            <ApiContext.Provider value={api}>
+              <Shell api={api} dark={dark} setDark={setDark} />
+            </ApiContext.Provider>
+          ) : (
+            <NoBridgeNotice />
+          )}
+        </AnnouncerProvider>
+      </div>
+    </RendererProvider>
   );
 }
 

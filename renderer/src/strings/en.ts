@@ -57,7 +57,7 @@ export const en = {
   'stage.report': 'Report',
 
   // Start screen
-  'start.title': 'Start',
+  'start.title': 'Start — RoomReady',
   'start.intro': 'Prepare Microsoft Teams Rooms and Skype Room Systems v2: room accounts, console settings and installer checklists.',
   'start.practice.title': 'Practice mode',
   'start.practice.body': 'Walk the whole flow on a sample site and a simulated tenant. Nothing real is changed.',
@@ -312,6 +312,7 @@ export const en = {
   // On-site mode
   'onsite.title': 'On-site mode',
   'onsite.room': 'Room',
+  'onsite.current': 'Setting up {name} · {upn}',
   'onsite.chooseRoom': 'Choose the room you are setting up.',
   'onsite.firstRun': 'First-run screens',
   'onsite.postSetup': 'Post-setup checklist',

@@ -79,6 +79,7 @@ export function OnSiteScreen({ view, upn, navigate }: { view: SiteView; upn?: st
         </Button>
       </div>
       <ScreenHeading>{t('onsite.title')}</ScreenHeading>
+      {room && <p className="onsite-current">{t('onsite.current', { name: room.displayName, upn: room.upn })}</p>}
       <Field label={t('onsite.room')} hint={t('onsite.chooseRoom')} size="large">
         <Select size="large" value={roomUpn} onChange={(_, data) => setRoomUpn(data.value)}>
           {view.site.rooms.map((candidate) => (
