@@ -2,7 +2,7 @@
 // start. Any other site signs in to Microsoft 365 with the CLI's building blocks (settings from the
 // environment, MSAL behind the AuthService, the token cache in the host's secret store); sites of
 // the same cloud share one sign-in. Statuses never carry a token, only who is signed in.
-import { AuthConfigError } from '../auth/auth-errors.ts';
+import { AuthConfigError, AuthFailure, SignInCancelledError } from '../auth/auth-errors.ts';
 import type { AuthService, DelegatedAuthService } from '../auth/auth-service.ts';
 import { resolveAuthSettings, type AuthSettings } from '../auth/auth-settings.ts';
 import { createAuthService } from '../auth/create-auth-service.ts';
@@ -13,6 +13,7 @@ import type { TenantSession } from '../commands/tenant-session.ts';
 import { AppError } from '../ipc.ts';
 import { connectTenant, type TenantConnection } from '../tenant/connection.ts';
 import { fetchTransport, type Transport } from '../tenant/transport.ts';
+import { PermissionError } from '../tenant/types.ts';
 import type { CloudId } from '../../shared/model.ts';
 import type { TenantStatus } from '../../shared/ipc.ts';
 import type { AppDeps } from './deps.ts';
@@ -87,6 +88,8 @@ export function tokenCacheStore(store: SecretStore, log: (message: string) => vo
 
 /** Why a sign-in failed, in words, without anything secret. */
 export function signInFailure(error: unknown): string {
+  // The AuthService's own errors are already explained, with the app and tenant named.
+  if (error instanceof PermissionError || error instanceof AuthConfigError || error instanceof AuthFailure || error instanceof SignInCancelledError) return redactSecrets(error.message);
   const explained = explainSignInError(error);
   if (explained) return explained.message;
   return redactSecrets(error instanceof Error ? error.message : String(error));
@@ -150,6 +153,8 @@ export class CloudTenant implements SiteTenant {
           await delegated.signInWithDeviceCode({
             signal: controller.signal,
             onDeviceCode: (prompt) => {
+              // MSAL also calls back with the identity service's refusal (no code): the sign-in then fails with the reason.
+              if (!prompt.userCode || Number.isNaN(prompt.expiresAt.getTime())) return;
               this.signingIn = {
                 controller,
                 deviceCode: { userCode: prompt.userCode, verificationUri: prompt.verificationUri, message: prompt.message, expiresAt: prompt.expiresAt.toISOString() },
