@@ -3,7 +3,8 @@
 import { checkSite, type Room } from '../../shared/model.ts';
 import type { IpcHandlers, RoomProgress } from '../../shared/ipc.ts';
 import { AppError } from '../ipc.ts';
-import { importRoomsCsv } from '../workspace/csv-import.ts';
+import { importRoomsCsv, type RowIssue } from '../workspace/csv-import.ts';
+import { rejectedValues } from './csv-rejected-values.ts';
 import type { AppContext } from './context.ts';
 import { translated } from './errors.ts';
 import { roomOf, type OpenSite } from './open-sites.ts';
@@ -18,13 +19,22 @@ export function roomProgress(open: OpenSite, room: Room): RoomProgress {
   return { siteId: open.id, upn: room.upn, displayName: room.displayName, stages: roomStages(open, room) };
 }
 
+function rejected(issues: readonly RowIssue[], bytes: Uint8Array, fileName: string) {
+  const valueOf = issues.length > 0 ? rejectedValues(bytes, fileName) : () => undefined;
+  return issues.map((issue) => {
+    const value = valueOf(issue);
+    return { row: issue.row, field: issue.column, ...(value !== undefined ? { value } : {}), message: issue.message };
+  });
+}
+
 export function roomHandlers(ctx: AppContext): RoomHandlers {
   const { sites, deps } = ctx;
   return {
     'rooms.importCsv': ({ siteId, fileName, text }) =>
       translated(async () => {
         const open = sites.get(siteId);
-        const imported = importRoomsCsv(new TextEncoder().encode(text), open.site, fileName);
+        const bytes = new TextEncoder().encode(text);
+        const imported = importRoomsCsv(bytes, open.site, fileName);
         let added = 0;
         let replaced = 0;
         const rooms = [...open.site.rooms];
@@ -49,7 +59,7 @@ export function roomHandlers(ctx: AppContext): RoomHandlers {
           site: siteView(open),
           added,
           replaced,
-          rejected: imported.errors.map((issue) => ({ row: issue.row, field: issue.column, message: issue.message })),
+          rejected: rejected(imported.errors, bytes, fileName),
         };
       }),
 

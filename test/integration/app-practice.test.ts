@@ -68,6 +68,9 @@ describe('the practice walk', () => {
     // One entry per problem: the weak password breaks two rules.
     expect([...new Set(result.rejected.map((row) => `${row.row} ${row.field}`))]).toEqual(['4 UserPrincipalName', '5 Password']);
     expect(result.rejected.filter((row) => row.row === 5).map((row) => row.message).join(' ')).toMatch(/kinds of character/);
+    // What was written is shown, except in the Password column.
+    expect(result.rejected.find((row) => row.row === 4)?.value).toBe('not-a-upn');
+    expect(result.rejected.filter((row) => row.row === 5).every((row) => row.value === undefined)).toBe(true);
     // The file's good password is kept (as a handle would be); the room shows it has one.
     expect(site.rooms.find((room) => room.upn === 'mtr-fuji@contoso.com')?.hasPassword).toBe(true);
     expect(site.dirty).toBe(true);
