@@ -46,7 +46,7 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
     file: 'main/index.js',
     sample: 'const window = new BrowserWindow({',
     reason:
-      "It asks for webPreferences.disableBlinkFeatures: 'Auxclick', a Blink runtime feature that no longer exists (auxclick shipped in Chrome 55 and its flag was removed; Electron ignores unknown names), so adding it would be decoration. What it guards against, a middle-click opening a link in a new window, goes through setWindowOpenHandler, which denies every window (main/index.ts hardenWebContents; test/unit/shell/main-process.test.ts 'window.open(...) is denied').",
+      "It asks for webPreferences.disableBlinkFeatures: 'Auxclick', a Blink runtime feature that no longer exists (auxclick shipped in Chrome 55 and its runtime flag is gone from Blink's runtime_enabled_features; see reZach/secure-electron-template#68), so the setting would have no effect. What it guards against, a middle-click opening a link in a new window, goes through setWindowOpenHandler, which denies every window (main/index.ts hardenWebContents; test/unit/shell/main-process.test.ts 'window.open(...) is denied').",
   },
   {
     check: 'PRELOAD_JS_CHECK',
