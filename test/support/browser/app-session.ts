@@ -69,6 +69,13 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
+/** Identical messages once, with how many times they came. */
+export function summarise(messages: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const message of messages) counts.set(message, (counts.get(message) ?? 0) + 1);
+  return [...counts].map(([message, count]) => (count > 1 ? `${message} (x${count})` : message));
+}
+
 export async function openApp(harness: BrowserHarness, options: AppPageOptions = {}): Promise<AppPage> {
   const ownBridge = options.bridge === undefined;
   const bridge = options.bridge ?? (await createAppBridge(options));
@@ -77,6 +84,8 @@ export async function openApp(harness: BrowserHarness, options: AppPageOptions =
     viewport: options.viewport ?? { width: 1280, height: 860 },
     reducedMotion: 'reduce',
   });
+  // Shorter than the test's own timeout, so a missing element fails with the locator's name.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const seen: string[] = [];
   page.on('console', (message) => {
@@ -98,7 +107,7 @@ export async function openApp(harness: BrowserHarness, options: AppPageOptions =
     problems,
     assertClean() {
       const found = problems();
-      if (found.length > 0) throw plainError(`The page reported problems:\n  ${found.join('\n  ')}`);
+      if (found.length > 0) throw plainError(`The page reported ${found.length} problem(s):\n  ${summarise(found).join('\n  ')}`);
     },
     async screenshot(step, name) {
       await mkdir(SCREENS_DIR, { recursive: true });

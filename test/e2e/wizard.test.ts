@@ -1,0 +1,339 @@
+// The wizard, walked end to end in real Chromium: the built renderer under the production CSP,
+// window.roomready wired to the real main-process handlers (createAppServices) and the practice
+// mode's simulated tenant. Each step is one test, in order; a step that cannot run because an
+// earlier one failed says so. Every screen is photographed (test/artifacts/screens) and checked
+// with axe-core; the page must never log an error, break the CSP, or receive a secret.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { openApp, startBrowserHarness, summarise, type AppPage, type BrowserHarness } from '../support/browser/app-session.ts';
+
+/** What the walk types into the password field: it must never come back across the bridge. */
+const ROOM_PASSWORD = 'Walk-Pa55word!Unique-7Q2';
+/** A JSON Web Token's shape (header.payload.signature, base64url, header starting {"). */
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+
+/**
+ * UTF-8 with a BOM. Rows 2-3 are good; row 4 has a bad UPN and row 6 a capacity that is not a
+ * number (both rejected); row 5 has no display name, which the model fills from the UPN.
+ */
+const CSV =
+  '\uFEFFDisplayName,UserPrincipalName,Capacity,UsageLocation\r\n' +
+  'Walk Room Alpha,walk-alpha@contoso.com,6,US\r\n' +
+  'Walk Room Beta,walk-beta@contoso.com,10,US\r\n' +
+  'Broken Address,not-an-address,4,US\r\n' +
+  ',walk-nameless@contoso.com,8,US\r\n' +
+  'Walk Room Ten,walk-ten@contoso.com,ten,US\r\n';
+
+/** Checks of the whole session, worth running however far the walk got. */
+const ALWAYS_RUN = new Set(['the page never had Node, and never received a password or a token', 'no screen logged a console error, broke the CSP or threw']);
+
+describe.sequential('the wizard, walked in Chromium', () => {
+  let harness: BrowserHarness;
+  let app: AppPage;
+  let scratch: string;
+  let shot = 0;
+  let broken: string | undefined;
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness(inject('browserRunDir'));
+    app = await openApp(harness, { colorScheme: 'light' });
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'roomready-walk-'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await harness?.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  beforeEach((context) => {
+    if (broken && !ALWAYS_RUN.has(context.task.name)) throw new Error(`Not walked: the earlier step "${broken}" failed, and this one starts where it should have ended.`);
+    onTestFailed(() => {
+      broken ??= context.task.name;
+    });
+  });
+
+  const page = () => app.page;
+  const heading1 = (name: string | RegExp) => page().getByRole('heading', { level: 1, name });
+  const button = (name: string | RegExp) => page().getByRole('button', { name, exact: typeof name === 'string' });
+
+  /**
+   * Clicks a control inside the rooms table. The table scrolls on its own (both ways); Playwright
+   * scrolls a control only just into view, where the table's horizontal scrollbar can cover it,
+   * so it is centred first, as a person would scroll it.
+   */
+  async function clickInTable(name: string): Promise<void> {
+    const target = page().getByRole('table', { name: 'Rooms of this site' }).getByRole('button', { name, exact: true });
+    await target.evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'center', inline: 'center' }));
+    await target.click();
+  }
+
+  /** Console errors, CSP violations and page errors, by the screen where they were first seen. */
+  const problemsByScreen: { screen: string; problems: string[] }[] = [];
+  let problemsSeen = 0;
+
+  /**
+   * Screenshot + axe. The page's problems (console errors, CSP violations, page errors) are
+   * attributed to the screen and fail the last step, which lists them all: one cross-cutting
+   * problem (say, a CSP that blocks the UI library's styles) should not hide the rest of the walk.
+   */
+  async function screen(name: string): Promise<void> {
+    shot += 1;
+    await app.screenshot(String(shot).padStart(2, '0'), name);
+    const found = app.problems();
+    if (found.length > problemsSeen) problemsByScreen.push({ screen: name, problems: summarise(found.slice(problemsSeen)) });
+    problemsSeen = found.length;
+    await app.checkAccessibility(name);
+  }
+
+  /** The same screen in the dark theme, then back to light. */
+  async function inDarkTheme(name: string): Promise<void> {
+    const toggle = page().getByRole('switch', { name: 'Dark theme' });
+    await toggle.check();
+    await expect.poll(() => page().evaluate(backgroundColour)).not.toBe('rgb(255, 255, 255)');
+    await screen(`${name}-dark`);
+    await toggle.uncheck();
+  }
+
+  it('Start: app.info answers, practice mode is offered first (no tenant configured)', async () => {
+    await heading1('Start').waitFor();
+    const info = app.bridge.traffic.find((crossing) => crossing.direction === 'answer' && crossing.name === 'app.info');
+    expect(info?.value).toMatchObject({ ok: true, data: { appName: 'RoomReady', tenantConfigured: false } });
+    await expect.poll(() => page().getByText('No tenant is configured on this machine yet: start here.').isVisible()).toBe(true);
+    await expect.poll(() => button('Open practice site').isEnabled()).toBe(true);
+    await screen('start');
+    await inDarkTheme('start');
+  });
+
+  it('New site: created from the Start screen, and the Site screen shows it', async () => {
+    await page().getByLabel('Site name').fill('Walk HQ');
+    await page().getByLabel('Tenant domain (optional)').fill('contoso.com');
+    await button('Create site').click();
+    await heading1('Site: Walk HQ').waitFor();
+    expect(await page().getByText('No rooms yet. Import a CSV file or add a room.').isVisible()).toBe(true);
+    await screen('new-site');
+  });
+
+  it('CSV import (UTF-8 BOM): good rows added, each bad row listed with its row, column and reason', async () => {
+    await importCsv();
+    const rejected = page().getByRole('table', { name: 'Rejected rows' });
+    await rejected.waitFor();
+    const rows = await rejected.getByRole('row').allInnerTexts();
+    // A header row, then the two bad rows: the bad UPN (spreadsheet row 4) and the capacity (row 6).
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatch(/^4\s+UserPrincipalName\s.*not-an-address/);
+    expect(rows[2]).toMatch(/^6\s+Capacity\s.*ten/);
+    await expect.poll(() => page().getByText('Imported walk-rooms.csv: 3 added, 0 replaced, 2 rows rejected.').first().isVisible()).toBe(true);
+    const table = page().getByRole('table', { name: 'Rooms of this site' });
+    expect(await table.getByRole('button', { name: 'Open Walk Room Alpha' }).isVisible()).toBe(true);
+    expect(await table.getByRole('button', { name: 'Open Walk Room Beta' }).isVisible()).toBe(true);
+    // No display name: the room is named after its UPN rather than rejected.
+    expect(await table.getByRole('button', { name: 'Open walk-nameless' }).isVisible()).toBe(true);
+    expect(await table.getByRole('row').count()).toBe(1 + 3);
+    await screen('csv-import-errors');
+  });
+
+  it('the new site is saved where the (preset) save dialog says, then closed', async () => {
+    const file = path.join(scratch, 'walk-hq.roomready.json');
+    app.bridge.dialogs.savePath = file;
+    await button('Save site').click();
+    await expect.poll(() => existsSync(file), { timeout: 10_000 }).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ site: { name: 'Walk HQ' } });
+    await button('Close site').click();
+    await heading1('Start').waitFor();
+  });
+
+  it('Practice mode: the sample site opens on the simulated tenant, clearly labelled', async () => {
+    await button('Open practice site').click();
+    await heading1(/^Site: Practice/).waitFor({ timeout: 20_000 });
+    expect(await page().getByRole('note').filter({ hasText: 'Practice mode — simulated tenant, nothing real is changed' }).isVisible()).toBe(true);
+    await expect.poll(() => page().getByText('Practice: the simulated tenant is always signed in.').isVisible()).toBe(true);
+    await importCsv();
+    await page().getByRole('table', { name: 'Rooms of this site' }).getByRole('button', { name: 'Open Walk Room Alpha' }).waitFor();
+    await screen('practice-site');
+    await inDarkTheme('practice-site');
+  });
+
+  it('a typed room password goes to main once and comes back only as "Set"', async () => {
+    await clickInTable('Set password for Walk Room Alpha');
+    const dialog = page().getByRole('dialog', { name: 'Set password for Walk Room Alpha' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Room password').fill(ROOM_PASSWORD);
+    await screen('password-dialog');
+    await dialog.getByRole('button', { name: 'Set password' }).click();
+    await expect.poll(() => app.bridge.traffic.some((crossing) => crossing.direction === 'answer' && crossing.name === 'passwords.set')).toBe(true);
+    const answer = app.bridge.traffic.find((crossing) => crossing.direction === 'answer' && crossing.name === 'passwords.set')?.value as { ok: boolean; data?: { handle: string; warnings: string[] } };
+    expect(answer).toMatchObject({ ok: true, data: { handle: expect.any(String) } });
+    await dialog.waitFor({ state: 'detached' });
+    // A closed modal must give the page back to assistive technology.
+    await expect.poll(() => page().locator('#root').getAttribute('aria-hidden'), { timeout: 3_000, message: 'after the password dialog closed, #root is still aria-hidden' }).toBeNull();
+    const table = page().getByRole('table', { name: 'Rooms of this site' });
+    const headers = await table.getByRole('columnheader').allInnerTexts();
+    const passwordColumn = headers.findIndex((text) => text.trim() === 'Password');
+    expect(passwordColumn).toBeGreaterThan(0);
+    const row = table.getByRole('row').filter({ has: page().getByRole('button', { name: 'Open Walk Room Alpha', exact: true }) });
+    await expect.poll(() => row.getByRole('cell').nth(passwordColumn).innerText()).toBe('Set');
+    expect(app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && crossing.name === 'passwords.set')).toHaveLength(1);
+  });
+
+  it('Preflight of the selected rooms shows the change plan', async () => {
+    await page().getByRole('checkbox', { name: 'Select Walk Room Alpha' }).check();
+    await page().getByRole('checkbox', { name: 'Select Walk Room Beta' }).check();
+    await expect.poll(() => page().getByText('Applies to the 2 selected rooms.').first().isVisible()).toBe(true);
+    await button('Run preflight').click();
+    await page().getByRole('heading', { name: 'Change plan' }).waitFor({ timeout: 20_000 });
+    const plan = page().locator('.preflight-report');
+    expect(await plan.getByText(/^walk-alpha@contoso\.com: /).count()).toBe(1);
+    expect(await plan.getByText(/^walk-beta@contoso\.com: /).count()).toBe(1);
+    const answer = app.bridge.traffic.findLast((crossing) => crossing.direction === 'answer' && crossing.name === 'preflight.run')?.value as { ok: boolean; data?: { changePlan: { upn: string; steps: unknown[] }[] } };
+    expect(answer.ok).toBe(true);
+    expect(answer.data?.changePlan.map((room) => room.upn).sort()).toEqual(['walk-alpha@contoso.com', 'walk-beta@contoso.com']);
+    expect(answer.data?.changePlan.every((room) => room.steps.length > 0)).toBe(true);
+    await screen('preflight');
+  });
+
+  it('Provision in practice mode: live progress reaches the end for both rooms', async () => {
+    await button('Provision').click();
+    const finished = (await app.bridge.waitForEvent('provision.finished', undefined, 30_000)) as { rooms: { upn: string; status: string }[]; cancelled: boolean; error?: string };
+    expect(finished.cancelled).toBe(false);
+    expect(finished.error).toBeUndefined();
+    expect(finished.rooms.map((room) => room.upn).sort()).toEqual(['walk-alpha@contoso.com', 'walk-beta@contoso.com']);
+    expect(app.bridge.traffic.some((crossing) => crossing.direction === 'event' && crossing.name === 'provision.progress')).toBe(true);
+    await page().getByText('2 of 2 rooms finished').waitFor();
+    const bars = page().getByRole('progressbar', { name: /^Progress of walk-/ });
+    expect(await bars.count()).toBe(2);
+    for (const bar of await bars.all()) expect(await bar.evaluate((element) => (element as unknown as { value: number }).value)).toBe(1);
+    await screen('provision-finished');
+  });
+
+  it('Validate the selected rooms against the simulated tenant', async () => {
+    await button('Validate').click();
+    await page().getByRole('heading', { name: 'Validation results' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => page().getByText(/^2 rooms checked: \d+ passed, \d+ failed, \d+ warnings, \d+ unknown\.$/).first().isVisible()).toBe(true);
+    await screen('validate');
+  });
+
+  it('Room screen: the nine stages in the left rail, each a checklist', async () => {
+    await clickInTable('Open Walk Room Alpha');
+    await heading1('Room: Walk Room Alpha').waitFor();
+    const rail = page().getByRole('tablist', { name: 'Stages' });
+    await rail.waitFor();
+    const tabs = await rail.getByRole('tab').allInnerTexts();
+    expect(tabs.map((text) => text.replace(/^\W+/, '').trim())).toEqual(['Topology', 'Account', 'Exchange', 'Calendar', 'Licence', 'Meetings', 'Validate', 'Console', 'Report']);
+    // Provisioned and validated a moment ago: the account stage says so.
+    const account = rail.getByRole('tab', { name: /^Account, / });
+    expect(await account.getAttribute('aria-label')).toBe('Account, Passed');
+    await account.click();
+    await page().getByRole('heading', { level: 2 }).filter({ hasText: /account/i }).first().waitFor();
+    expect(await page().locator('.checklist > li').count()).toBeGreaterThan(0);
+    await screen('room-account');
+    await inDarkTheme('room-account');
+  });
+
+  it('Console configuration: an edit changes the XML preview; a bad value is refused by name', async () => {
+    await button('Console configuration for this room').click();
+    await heading1('Console configuration').waitFor();
+    const preview = page().locator('pre, textarea, code').filter({ hasText: '<SkypeSettings' }).first();
+    await preview.waitFor();
+    const before = await preview.innerText();
+    await page().getByLabel('Guest name', { exact: true }).fill('Walk Guest Name');
+    await expect.poll(() => preview.innerText()).toContain('<CustomDisplayNameForThirdPartyMeetings>Walk Guest Name</CustomDisplayNameForThirdPartyMeetings>');
+    expect(await preview.innerText()).not.toBe(before);
+    await screen('console');
+    await inDarkTheme('console');
+
+    const volume = page().getByLabel('Default speaker volume', { exact: true });
+    await volume.fill('150');
+    await expect.poll(() => page().getByText('The preview appears once the errors above are fixed.').isVisible()).toBe(true);
+    const field = page().locator('.setting-field').filter({ has: volume });
+    await expect.poll(() => field.getByRole('alert').or(field.locator('[id$="__validationMessage"]')).first().innerText()).toMatch(/0.*100|range|between/i);
+    await screen('console-invalid');
+    await volume.fill('60');
+    await expect.poll(() => preview.innerText()).toContain('<AudioRenderDefaultDeviceVolume>60</AudioRenderDefaultDeviceVolume>');
+  });
+
+  it('Export scripts into the (preset) folder: the files are on disk', async () => {
+    await page().getByRole('navigation', { name: 'Site sections' }).getByRole('button', { name: 'Site', exact: true }).click();
+    await heading1(/^Site: Practice/).waitFor();
+    const folder = path.join(scratch, 'export');
+    app.bridge.dialogs.folder = folder;
+    await button('Export scripts').click();
+    const done = page().getByText(/^Exported \d+ rooms \(\d+ files\) to /).first();
+    await done.waitFor({ timeout: 20_000 });
+    const [, rooms, files] = /^Exported (\d+) rooms \((\d+) files\)/.exec(await done.innerText()) ?? [];
+    expect(Number(rooms)).toBe(2); // the two selected rooms
+    const onDisk = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(onDisk.length).toBe(Number(files));
+    const names = onDisk.map((entry) => entry.name);
+    expect(names.some((name) => name.endsWith('.ps1'))).toBe(true);
+    expect(names).toContain('SkypeSettings.xml');
+    const everything = (await Promise.all(onDisk.map((entry) => readFile(path.join(entry.parentPath, entry.name), 'utf8')))).join('\n');
+    expect(everything).not.toContain(ROOM_PASSWORD);
+    await screen('export');
+  });
+
+  it('On-site mode: the values to type, large touch targets, the post-setup checklist', async () => {
+    await clickInTable('Open Walk Room Alpha');
+    await button('On-site mode for this room').click();
+    await heading1('On-site mode').waitFor();
+    await page().getByRole('heading', { name: 'First-run screens' }).waitFor();
+    await page().getByRole('heading', { name: 'Post-setup checklist' }).waitFor();
+    expect(await page().getByText('walk-alpha@contoso.com').first().isVisible()).toBe(true);
+    const small = await page()
+      .locator('main button, main [role="button"], main input, main select, main textarea')
+      .evaluateAll((elements) =>
+        elements
+          .map((element) => {
+            const box = (element as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect();
+            return { label: (element as unknown as { outerHTML: string }).outerHTML.slice(0, 80), width: box.width, height: box.height };
+          })
+          .filter((box) => box.width > 0 && box.height > 0 && (box.height < 44 || box.width < 44)),
+      );
+    expect(small).toEqual([]);
+    await screen('onsite');
+    await inDarkTheme('onsite');
+  });
+
+  it('the page never had Node, and never received a password or a token', async () => {
+    const globals = await page().evaluate(() => {
+      const scope = globalThis as unknown as Record<string, unknown>;
+      return { require: typeof scope.require, process: typeof scope.process, module: typeof scope.module, Buffer: typeof scope.Buffer };
+    });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+    const toPage = app.bridge.traffic.filter((crossing) => crossing.direction !== 'request');
+    expect(toPage.length).toBeGreaterThan(0);
+    const leaks = toPage.filter((crossing) => {
+      const text = JSON.stringify(crossing.value);
+      return text.includes(ROOM_PASSWORD) || JWT.test(text) || /"(access|refresh|id)_?token"/i.test(text);
+    });
+    expect(leaks.map((crossing) => `${crossing.direction} ${crossing.name}`)).toEqual([]);
+    // The one place the password went is the one request that carried it.
+    const carried = app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && JSON.stringify(crossing.value).includes(ROOM_PASSWORD));
+    expect(carried.map((crossing) => crossing.name)).toEqual(['passwords.set']);
+    expect(app.bridge.logs.filter((line) => line.includes(ROOM_PASSWORD) || JWT.test(line))).toEqual([]);
+    expect((await page().content()).includes(ROOM_PASSWORD)).toBe(false);
+  });
+
+  it('no screen logged a console error, broke the CSP or threw', async () => {
+    await screen('last');
+    const report = problemsByScreen.map((entry) => `on "${entry.screen}":\n    ${entry.problems.join('\n    ')}`).join('\n  ');
+    expect(problemsByScreen.length, `The page reported problems\n  ${report}`).toBe(0);
+  });
+
+  async function importCsv(): Promise<void> {
+    const file = path.join(scratch, 'walk-rooms.csv');
+    await writeFile(file, CSV, 'utf8');
+    await page().locator('input[type="file"][aria-label="Import rooms from CSV"]').setInputFiles(file);
+    await page().getByRole('heading', { name: 'CSV import' }).waitFor();
+  }
+});
+
+/** Runs in the page: the body's background colour, to see the theme change. */
+function backgroundColour(): string {
+  const scope = globalThis as unknown as { document: { querySelector(selector: string): unknown }; getComputedStyle(element: unknown): { backgroundColor: string } };
+  const root = scope.document.querySelector('.app-root') ?? scope.document.querySelector('body');
+  return scope.getComputedStyle(root).backgroundColor;
+}
