@@ -9,7 +9,7 @@ import type { ParamValue, Runtime, Scalar, Step } from './plan/types.ts';
 import { TOPOLOGIES, type Topology } from './topology.ts';
 
 export * from './plan/types.ts';
-export { RUNTIMES, GRAPH_SCOPES, type RuntimeInfo } from './plan/runtimes.ts';
+export { RUNTIMES, GRAPH_SCOPES, ON_PREMISES_RUNTIMES, type RuntimeInfo } from './plan/runtimes.ts';
 export { CALENDAR_PROCESSING } from './plan/calendar.ts';
 export { SEQUENCES } from './plan/sequences.ts';
 

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Site } from '../../shared/model.ts';
-import { stepNeedsPassword, type RoomPlan, type Runtime, type Step } from '../../shared/plan.ts';
+import { ON_PREMISES_RUNTIMES, stepNeedsPassword, type RoomPlan, type Runtime, type Step } from '../../shared/plan.ts';
 import { generateScript, withUtf8Bom, type ScriptResult } from '../../shared/powershell.ts';
 import { runPowerShellScript, type PowerShellExecutable, type ScriptOutcome } from '../tenant/powershell.ts';
 import type { StepOutcome, StepStatus } from './types.ts';
 
 /** Runtimes whose scripts RoomReady runs itself when PowerShell is there. */
-export const ON_PREMISES_RUNTIMES: ReadonlySet<Runtime> = new Set(['active-directory', 'exchange-server', 'sfb-server']);
+export { ON_PREMISES_RUNTIMES };
 
 export interface PowerShellSetup {
   executable: PowerShellExecutable | string;

@@ -19,6 +19,8 @@ export interface RuntimeInfo {
   fileStem: string;
   /** True when no script is generated: the step is done by hand and confirmed later. */
   manual?: boolean;
+  /** An on-premises shell: its script runs on a domain-joined machine with the module, never against the cloud. */
+  onPremises?: boolean;
 }
 
 // Delegated scopes for Graph PowerShell: users (create/update, password policy, usage location,
@@ -28,6 +30,7 @@ export const GRAPH_SCOPES = ['User.ReadWrite.All', 'Organization.Read.All'] as c
 export const RUNTIMES: Record<Runtime, RuntimeInfo> = {
   'active-directory': {
     id: 'active-directory',
+    onPremises: true,
     label: 'Active Directory',
     where: 'Windows PowerShell 5.1 on a domain-joined admin machine with RSAT (ActiveDirectory module)',
     modules: ['ActiveDirectory'],
@@ -36,6 +39,7 @@ export const RUNTIMES: Record<Runtime, RuntimeInfo> = {
   },
   'exchange-server': {
     id: 'exchange-server',
+    onPremises: true,
     label: 'Exchange Server',
     where: 'Exchange Management Shell (Exchange 2013 SP1 or later)',
     modules: [],
@@ -77,6 +81,7 @@ export const RUNTIMES: Record<Runtime, RuntimeInfo> = {
   },
   'sfb-server': {
     id: 'sfb-server',
+    onPremises: true,
     label: 'Skype for Business Server',
     where: 'Skype for Business Server Management Shell (2015 or later)',
     modules: [],
@@ -97,3 +102,6 @@ export const RUNTIMES: Record<Runtime, RuntimeInfo> = {
     fileStem: 'teams',
   },
 };
+
+/** Runtimes whose scripts run on premises (RoomReady runs them itself only where PowerShell is there). */
+export const ON_PREMISES_RUNTIMES: ReadonlySet<Runtime> = new Set(Object.values(RUNTIMES).filter((runtime) => runtime.onPremises).map((runtime) => runtime.id));

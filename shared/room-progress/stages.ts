@@ -3,6 +3,7 @@
 // which item states outrank each other. Everything else in room-progress derives from these tables.
 import type { CheckCategory } from '../checks/types.ts';
 import { ITEM_STATES, type ItemState, type RoomStage } from '../ipc.ts';
+import { RUNTIMES } from '../plan/runtimes.ts';
 import type { Runtime, StepId } from '../plan/types.ts';
 
 /** The stages that hold plan steps. */
@@ -71,7 +72,7 @@ export const STAGE_NOT_NEEDED: Readonly<Record<StepStage, string>> = {
  * Runtimes the app cannot run itself: on-premises shells (they need a domain-joined machine with the
  * module) and work done by hand. Without an outcome their steps are manual, with the PowerShell to run.
  */
-export const MANUAL_RUNTIMES: ReadonlySet<Runtime> = new Set<Runtime>(['active-directory', 'exchange-server', 'sfb-server', 'manual']);
+export const MANUAL_RUNTIMES: ReadonlySet<Runtime> = new Set<Runtime>(Object.values(RUNTIMES).filter((runtime) => runtime.onPremises || runtime.manual).map((runtime) => runtime.id));
 
 /** Item states from worst to best: a stage takes the first state any of its items has. */
 export const STATE_PRECEDENCE: readonly ItemState[] = ['failed', 'unknown', 'warning', 'running', 'pending', 'manual', 'passed'];
