@@ -9,20 +9,28 @@ import { FailureMessage } from '../../components/FailureMessage.tsx';
 import { t } from '../../strings/t.ts';
 
 export interface PasswordDialogProps {
+  /** Stays mounted: Fluent restores the page (aria-hidden, focus) only when a dialog closes, not when it vanishes. */
+  open: boolean;
   siteId: string;
   upn: string;
   name: string;
   onClose: () => void;
-  onSet: () => void;
+  /** After main kept the password; its warnings (weak password, kept for this session only) are shown by the caller. */
+  onSet: (warnings: string[]) => void;
 }
 
-export function PasswordDialog({ siteId, upn, name, onClose, onSet }: PasswordDialogProps) {
+export function PasswordDialog({ open, siteId, upn, name, onClose, onSet }: PasswordDialogProps) {
   const api = useApi();
   const announce = useAnnounce();
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    setPassword('');
+    setFailure(null);
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,14 +43,13 @@ export function PasswordDialog({ siteId, upn, name, onClose, onSet }: PasswordDi
       setFailure(result);
       return;
     }
-    announce(t('password.done', { name }));
-    onSet();
-    if (result.data.warnings.length > 0) setWarnings(result.data.warnings);
-    else onClose();
+    announce([t('password.done', { name }), ...result.data.warnings].join(' '));
+    onSet(result.data.warnings);
+    onClose();
   };
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <form onSubmit={(event) => void submit(event)}>
           <DialogBody>
@@ -51,18 +58,11 @@ export function PasswordDialog({ siteId, upn, name, onClose, onSet }: PasswordDi
               <Field label={t('password.label')} hint={t('password.hint')}>
                 <Input type="password" autoComplete="new-password" value={password} onChange={(_, data) => setPassword(data.value)} />
               </Field>
-              {warnings.length > 0 && (
-                <ul className="warning-list">
-                  {warnings.map((warning) => (
-                    <li key={warning}>{warning}</li>
-                  ))}
-                </ul>
-              )}
               <FailureMessage failure={failure} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>
-                {warnings.length > 0 ? t('common.close') : t('common.cancel')}
+                {t('common.cancel')}
               </Button>
               <Button type="submit" appearance="primary" disabled={busy || password === ''}>
                 {t('password.set')}

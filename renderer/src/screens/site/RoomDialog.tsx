@@ -23,6 +23,8 @@ import { t } from '../../strings/t.ts';
 import { draftOf, ROOM_FIELD_GROUPS, roomOf, type RoomDraft, type RoomFieldSpec } from './room-fields.ts';
 
 export interface RoomDialogProps {
+  /** Stays mounted: Fluent restores the page (aria-hidden, focus) only when a dialog closes, not when it vanishes. */
+  open: boolean;
   view: SiteView;
   /** The room being edited; undefined to add one. */
   room: Room | undefined;
@@ -30,7 +32,29 @@ export interface RoomDialogProps {
   onSaved: (view: SiteView) => void;
 }
 
-export function RoomDialog({ view, room, onClose, onSaved }: RoomDialogProps) {
+export function RoomDialog({ open, view, room, onClose, onSaved }: RoomDialogProps) {
+  const [session, setSession] = useState(0);
+  const [shown, setShown] = useState<Room | undefined>(room);
+  const [wasOpen, setWasOpen] = useState(false);
+  // A fresh form each time the dialog opens; while it animates closed it keeps showing the same room.
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setShown(room);
+      setSession((value) => value + 1);
+    }
+  }
+  const title = shown ? t('roomDialog.editTitle', { name: shown.displayName }) : t('roomDialog.addTitle');
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()} modalType="modal">
+      <DialogSurface className="room-dialog" aria-describedby={undefined}>
+        <RoomForm key={session} view={view} room={shown} title={title} onClose={onClose} onSaved={onSaved} />
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function RoomForm({ view, room, title, onClose, onSaved }: Omit<RoomDialogProps, 'open'> & { title: string }) {
   const api = useApi();
   const announce = useAnnounce();
   const [draft, setDraft] = useState<RoomDraft>(() => draftOf(room));
@@ -103,10 +127,7 @@ export function RoomDialog({ view, room, onClose, onSaved }: RoomDialogProps) {
     );
   };
 
-  const title = room ? t('roomDialog.editTitle', { name: room.displayName }) : t('roomDialog.addTitle');
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()} modalType="modal">
-      <DialogSurface className="room-dialog" aria-describedby={undefined}>
         <form onSubmit={(event) => void submit(event)}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
@@ -129,7 +150,5 @@ export function RoomDialog({ view, room, onClose, onSaved }: RoomDialogProps) {
             </DialogActions>
           </DialogBody>
         </form>
-      </DialogSurface>
-    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 // The Site screen: settings, sign-in, rooms (table, CSV import, add/edit, passwords), preflight,
 // provision and validate, export. Actions apply to the selected rooms, or all when none is selected.
-import { Button } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SiteView } from '../../../../shared/ipc.ts';
 import { call, type Failure } from '../../api/client.ts';
 import { useApi, useApiEvent } from '../../api/context.tsx';
@@ -35,6 +35,7 @@ export function SiteScreen({ view, setView, navigate }: SiteScreenProps) {
   const [editor, setEditor] = useState<RoomEditor>(null);
   const [imported, setImported] = useState<ImportResult | Failure | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [notice, setNotice] = useState<string[] | null>(null);
 
   const refresh = useCallback(async () => {
     // sites.update with no changes answers the site as it is now.
@@ -89,6 +90,9 @@ export function SiteScreen({ view, setView, navigate }: SiteScreenProps) {
 
   const editedRoom = editor?.kind === 'edit' ? view.site.rooms.find((room) => room.upn === editor.upn) : undefined;
   const passwordRoom = editor?.kind === 'password' ? rooms.find((room) => room.upn === editor.upn) : undefined;
+  // While the dialog animates closed it still shows the room it was for.
+  const lastPasswordRoom = useRef(passwordRoom);
+  if (passwordRoom) lastPasswordRoom.current = passwordRoom;
 
   return (
     <div className="screen site-screen">
@@ -120,6 +124,15 @@ export function SiteScreen({ view, setView, navigate }: SiteScreenProps) {
         </div>
         <p className="muted">{t('rooms.importCsvHint')}</p>
         <FailureMessage failure={failure} />
+        {notice && (
+          <MessageBar intent={notice.length > 1 ? 'warning' : 'success'} layout="multiline">
+            <MessageBarBody>
+              {notice.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {imported && <CsvImportResult result={imported} onDismiss={() => setImported(null)} />}
         {rooms.length === 0 ? (
           <p>{t('rooms.empty')}</p>
@@ -140,18 +153,25 @@ export function SiteScreen({ view, setView, navigate }: SiteScreenProps) {
       <ProvisionPanel view={view} upns={scopeUpns ?? allUpns} scopeText={scopeText} onRunEnded={() => void refresh()} />
       <ExportPanel siteId={view.id} upns={scopeUpns} scopeText={scopeText} />
 
-      {(editor?.kind === 'add' || (editor?.kind === 'edit' && editedRoom)) && (
-        <RoomDialog view={view} room={editedRoom} onClose={() => setEditor(null)} onSaved={setView} />
-      )}
-      {passwordRoom && (
-        <PasswordDialog
-          siteId={view.id}
-          upn={passwordRoom.upn}
-          name={passwordRoom.displayName}
-          onClose={() => setEditor(null)}
-          onSet={() => void refresh()}
-        />
-      )}
+      <RoomDialog
+        open={editor?.kind === 'add' || (editor?.kind === 'edit' && editedRoom !== undefined)}
+        view={view}
+        room={editedRoom}
+        onClose={() => setEditor(null)}
+        onSaved={setView}
+      />
+      <PasswordDialog
+        open={passwordRoom !== undefined}
+        siteId={view.id}
+        upn={passwordRoom?.upn ?? lastPasswordRoom.current?.upn ?? ''}
+        name={passwordRoom?.displayName ?? lastPasswordRoom.current?.displayName ?? ''}
+        onClose={() => setEditor(null)}
+        onSet={(warnings) => {
+          const name = passwordRoom?.displayName ?? '';
+          setNotice([t('password.done', { name }), ...warnings]);
+          void refresh();
+        }}
+      />
     </div>
   );
 }
