@@ -78,6 +78,9 @@ class MsalDelegatedAuth extends MsalAuthBase implements DelegatedAuthService {
     const request: DeviceCodeRequest = {
       scopes,
       deviceCodeCallback: (response) => {
+        // MSAL also calls back with the identity service's refusal, which has no code: the sign-in
+        // then fails with the reason, and there is nothing to show the user meanwhile.
+        if (!response.userCode || !Number.isFinite(response.expiresIn)) return;
         options.onDeviceCode({
           userCode: response.userCode,
           verificationUri: response.verificationUri,

@@ -93,6 +93,13 @@ describe('device code', () => {
     const auth = createDelegatedAuth(options());
     await expect(auth.signInWithDeviceCode({ onDeviceCode: (prompt) => sim.tenant.denyDeviceCode(prompt.userCode) })).rejects.toThrow(/declined/);
   });
+
+  it('a refused device-code request fails with the reason and shows no code', async () => {
+    const auth = createDelegatedAuth(options({ clientId: '00000000-0000-0000-0000-00000000dead' }));
+    const shown: DeviceCodePrompt[] = [];
+    await expect(auth.signInWithDeviceCode({ onDeviceCode: (prompt) => shown.push(prompt) })).rejects.toThrow();
+    expect(shown).toEqual([]);
+  });
 });
 
 describe('interactive: system browser, loopback, PKCE, form_post', () => {
