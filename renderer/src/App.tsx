@@ -51,6 +51,7 @@ function Shell({ api, dark, setDark }: { api: Api; dark: boolean; setDark: (dark
   const [site, setSite] = useState<SiteView | null>(null);
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
   const [lastUpn, setLastUpn] = useState<string | undefined>(undefined);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
 
   const navigate = (next: Screen) => {
     if ('upn' in next && next.upn) setLastUpn(next.upn);
@@ -59,6 +60,7 @@ function Shell({ api, dark, setDark }: { api: Api; dark: boolean; setDark: (dark
   const openSite = (view: SiteView) => {
     setSite(view);
     setLastUpn(undefined);
+    setSelected(new Set());
     setScreen({ name: 'site' });
   };
   const closeSite = () => {
@@ -86,7 +88,7 @@ function Shell({ api, dark, setDark }: { api: Api; dark: boolean; setDark: (dark
       />
       <main id="main" tabIndex={-1} className="main">
         {(screen.name === 'start' || site === null) && <StartScreen onOpen={openSite} />}
-        {site && screen.name === 'site' && <SiteScreen view={site} setView={setSite} navigate={navigate} />}
+        {site && screen.name === 'site' && <SiteScreen view={site} setView={setSite} navigate={navigate} selected={selected} setSelected={setSelected} />}
         {site && screen.name === 'room' && <RoomScreen view={site} upn={screen.upn} navigate={navigate} />}
         {site && screen.name === 'console' && <ConsoleConfigScreen view={site} upn={screen.upn} navigate={navigate} />}
         {site && screen.name === 'onsite' && <OnSiteScreen view={site} upn={screen.upn} navigate={navigate} />}

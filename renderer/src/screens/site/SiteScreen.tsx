@@ -24,14 +24,16 @@ export interface SiteScreenProps {
   view: SiteView;
   setView: (view: SiteView) => void;
   navigate: Navigate;
+  /** The selected rooms, kept by the shell so they survive a visit to another screen. */
+  selected: ReadonlySet<string>;
+  setSelected: (update: (previous: ReadonlySet<string>) => ReadonlySet<string>) => void;
 }
 
 type RoomEditor = { kind: 'add' } | { kind: 'edit'; upn: string } | { kind: 'password'; upn: string } | null;
 
-export function SiteScreen({ view, setView, navigate }: SiteScreenProps) {
+export function SiteScreen({ view, setView, navigate, selected, setSelected }: SiteScreenProps) {
   const api = useApi();
   const announce = useAnnounce();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [editor, setEditor] = useState<RoomEditor>(null);
   const [imported, setImported] = useState<ImportResult | Failure | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -63,8 +65,8 @@ export function SiteScreen({ view, setView, navigate }: SiteScreenProps) {
       else next.delete(upn);
       return next;
     });
-  }, []);
-  const onToggleAll = useCallback((on: boolean) => setSelected(on ? new Set(allUpns) : new Set()), [allUpns]);
+  }, [setSelected]);
+  const onToggleAll = useCallback((on: boolean) => setSelected(() => (on ? new Set(allUpns) : new Set())), [allUpns, setSelected]);
   const onOpen = useCallback((upn: string) => navigate({ name: 'room', upn }), [navigate]);
   const onEdit = useCallback((upn: string) => setEditor({ kind: 'edit', upn }), []);
   const onPassword = useCallback((upn: string) => setEditor({ kind: 'password', upn }), []);
@@ -83,7 +85,7 @@ export function SiteScreen({ view, setView, navigate }: SiteScreenProps) {
     if (result.ok) {
       setFailure(null);
       setView(result.data);
-      setSelected(new Set());
+      setSelected(() => new Set());
       announce(t('rooms.removed', { count: upns.length }));
     } else setFailure(result);
   };
