@@ -9,6 +9,7 @@ export const IPC_CHANNELS = [
   'sites.create',
   'sites.open',
   'sites.openPractice',
+  'sites.get',
   'sites.update',
   'sites.save',
   'sites.close',

@@ -250,6 +250,8 @@ export const IPC_CONTRACT = {
   'sites.open': { input: z.strictObject({ path: z.string().min(1).max(4096).optional() }), output: SiteViewSchema },
   /** The sample site on the simulated tenant, already signed in: the whole flow with nothing at stake. */
   'sites.openPractice': { input: none, output: SiteViewSchema },
+  /** The open site as it is now (after a run, an import...), without changing it. */
+  'sites.get': { input: z.strictObject({ siteId }), output: SiteViewSchema },
   'sites.update': { input: z.strictObject({ siteId, changes: SiteChangesSchema }), output: SiteViewSchema },
   /** Saves atomically; without a path (and none yet) main asks where. */
   'sites.save': { input: z.strictObject({ siteId, path: z.string().min(1).max(4096).optional() }), output: SiteViewSchema },

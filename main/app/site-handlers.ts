@@ -15,7 +15,7 @@ import { SiteProgress } from './progress-store.ts';
 import { siteView } from './site-view.ts';
 import { tenantConfigured } from './tenant-config.ts';
 
-type SiteHandlers = Pick<IpcHandlers, 'app.info' | 'sites.recent' | 'sites.create' | 'sites.open' | 'sites.openPractice' | 'sites.update' | 'sites.save' | 'sites.close'>;
+type SiteHandlers = Pick<IpcHandlers, 'app.info' | 'sites.recent' | 'sites.create' | 'sites.open' | 'sites.openPractice' | 'sites.get' | 'sites.update' | 'sites.save' | 'sites.close'>;
 
 /** The site as the model accepts it, or AppError('invalid-room') naming each field. */
 export function validSite(candidate: unknown): Site {
@@ -77,6 +77,8 @@ export function siteHandlers(ctx: AppContext): SiteHandlers {
       }),
 
     'sites.openPractice': async () => siteView(await openPracticeSite(ctx)),
+
+    'sites.get': async ({ siteId }) => siteView(sites.get(siteId)),
 
     'sites.update': async ({ siteId, changes }) => {
       const open = sites.get(siteId);

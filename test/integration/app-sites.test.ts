@@ -33,12 +33,15 @@ describe('site files', () => {
     app.dialogs.savePath.push(file);
     const saved = await app.ok('sites.save', { siteId: created.id });
     expect(saved).toMatchObject({ path: file, dirty: false });
+    // Reading the site back changes nothing: still saved.
+    expect(await app.ok('sites.get', { siteId: created.id })).toEqual(saved);
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(onDisk).toMatchObject({ format: 'roomready-site', schemaVersion: 1, site: { name: 'London HQ (floor 2)' } });
     expect(fs.readdirSync(dir)).toEqual(['london.roomready.json']); // no temporary file left behind
 
     expect(await app.ok('sites.close', { siteId: created.id })).toEqual({ closed: true });
     expect((await app.fails('sites.update', { siteId: created.id, changes: {} })).code).toBe('not-found');
+    expect((await app.fails('sites.get', { siteId: created.id })).code).toBe('not-found');
 
     const reopened = await app.ok('sites.open', { path: file });
     expect(reopened.site).toEqual(saved.site);

@@ -40,8 +40,7 @@ export function SiteScreen({ view, setView, navigate, selected, setSelected }: S
   const [notice, setNotice] = useState<string[] | null>(null);
 
   const refresh = useCallback(async () => {
-    // sites.update with no changes answers the site as it is now.
-    const result = await call(() => api.sites.update({ siteId: view.id, changes: {} }));
+    const result = await call(() => api.sites.get({ siteId: view.id }));
     if (result.ok) setView(result.data);
   }, [api, view.id, setView]);
   useApiEvent('site.changed', (payload) => {
