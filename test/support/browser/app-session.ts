@@ -3,7 +3,7 @@
 // reaches the real app services (bridge.ts). Each page is watched: a console error, a CSP
 // violation, an uncaught exception, an asset that fails to load or an event that cannot be
 // delivered is a problem, and assertClean() fails the test with all of them.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { runAxe, blockingViolations, describeViolations, type AxeViolation } from './axe.ts';
@@ -29,6 +29,11 @@ export async function startBrowserHarness(runDir?: string): Promise<BrowserHarne
   const choice = await resolveChromium({ once: (work) => oncePerRun(runDir, 'chromium-download', work) });
   if (!choice.found) throw plainError(choice.message);
   const rendererRoot = await preparedRenderer(runDir);
+  // Screens of this run only: the folder is emptied once per run, by whichever test gets here first.
+  await oncePerRun(runDir, 'screens-folder', async () => {
+    await rm(SCREENS_DIR, { recursive: true, force: true });
+    await mkdir(SCREENS_DIR, { recursive: true });
+  });
   const server = await startAppServer(rendererRoot);
   let browser: Browser;
   try {

@@ -23,17 +23,26 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[] }[] };
+    type Result = { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string }[] };
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Result[] }> } }).axe;
     const page = globalThis as unknown as { document: unknown };
     const results = await axe.run(page.document, { resultTypes: ['violations'] });
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      helpUrl: violation.helpUrl,
-      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
-    }));
+    // Fluent UI's focus manager (tabster) puts <i data-tabster-dummy tabindex=0 aria-hidden=true>
+    // around focus traps on purpose: each hands focus on at once, and hiding it keeps screen
+    // readers from announcing it. axe's aria-hidden-focus flags exactly these; the tabster
+    // maintainers call it intended (microsoft/tabster#288) and Accessibility Insights suppresses
+    // them (accessibility-insights-web#7605). Only those nodes, of only that rule, are dropped.
+    const intended = (id: string, html: string) => id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(html);
+    return results.violations
+      .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !intended(violation.id, node.html)) }))
+      .filter((violation) => violation.nodes.length > 0)
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        helpUrl: violation.helpUrl,
+        targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+      }));
   });
 }
 
