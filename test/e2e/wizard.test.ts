@@ -27,6 +27,11 @@ const CSV =
   ',walk-nameless@contoso.com,8,US\r\n' +
   'Walk Room Ten,walk-ten@contoso.com,ten,US\r\n';
 
+/** expect.poll with room for a busy machine (the whole suite runs in parallel with the browser). */
+function eventually<T>(check: () => T, options: { timeout?: number; message?: string } = {}) {
+  return expect.poll(check, { timeout: 10_000, ...options });
+}
+
 /** Checks of the whole session, worth running however far the walk got. */
 const ALWAYS_RUN = new Set(['the page never had Node, and never received a password or a token', 'no screen logged a console error, broke the CSP or threw']);
 
@@ -93,7 +98,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
   async function inDarkTheme(name: string): Promise<void> {
     const toggle = page().getByRole('switch', { name: 'Dark theme' });
     await toggle.check();
-    await expect.poll(() => page().evaluate(backgroundColour)).not.toBe('rgb(255, 255, 255)');
+    await eventually(() => page().evaluate(backgroundColour)).not.toBe('rgb(255, 255, 255)');
     await screen(`${name}-dark`);
     await toggle.uncheck();
   }
@@ -102,8 +107,8 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await heading1('Start').waitFor();
     const info = app.bridge.traffic.find((crossing) => crossing.direction === 'answer' && crossing.name === 'app.info');
     expect(info?.value).toMatchObject({ ok: true, data: { appName: 'RoomReady', tenantConfigured: false } });
-    await expect.poll(() => page().getByText('No tenant is configured on this machine yet: start here.').isVisible()).toBe(true);
-    await expect.poll(() => button('Open practice site').isEnabled()).toBe(true);
+    await eventually(() => page().getByText('No tenant is configured on this machine yet: start here.').isVisible()).toBe(true);
+    await eventually(() => button('Open practice site').isEnabled()).toBe(true);
     await screen('start');
     await inDarkTheme('start');
   });
@@ -126,7 +131,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]).toMatch(/^4\s+UserPrincipalName\s.*not-an-address/);
     expect(rows[2]).toMatch(/^6\s+Capacity\s.*ten/);
-    await expect.poll(() => page().getByText('Imported walk-rooms.csv: 3 added, 0 replaced, 2 rows rejected.').first().isVisible()).toBe(true);
+    await eventually(() => page().getByText('Imported walk-rooms.csv: 3 added, 0 replaced, 2 rows rejected.').first().isVisible()).toBe(true);
     const table = page().getByRole('table', { name: 'Rooms of this site' });
     expect(await table.getByRole('button', { name: 'Open Walk Room Alpha' }).isVisible()).toBe(true);
     expect(await table.getByRole('button', { name: 'Open Walk Room Beta' }).isVisible()).toBe(true);
@@ -140,7 +145,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
     const file = path.join(scratch, 'walk-hq.roomready.json');
     app.bridge.dialogs.savePath = file;
     await button('Save site').click();
-    await expect.poll(() => existsSync(file), { timeout: 10_000 }).toBe(true);
+    await eventually(() => existsSync(file), { timeout: 10_000 }).toBe(true);
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ site: { name: 'Walk HQ' } });
     await button('Close site').click();
     await heading1('Start').waitFor();
@@ -150,7 +155,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await button('Open practice site').click();
     await heading1(/^Site: Practice/).waitFor({ timeout: 20_000 });
     expect(await page().getByRole('note').filter({ hasText: 'Practice mode — simulated tenant, nothing real is changed' }).isVisible()).toBe(true);
-    await expect.poll(() => page().getByText('Practice: the simulated tenant is always signed in.').isVisible()).toBe(true);
+    await eventually(() => page().getByText('Practice: the simulated tenant is always signed in.').isVisible()).toBe(true);
     await importCsv();
     await page().getByRole('table', { name: 'Rooms of this site' }).getByRole('button', { name: 'Open Walk Room Alpha' }).waitFor();
     await screen('practice-site');
@@ -164,25 +169,25 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await dialog.getByLabel('Room password').fill(ROOM_PASSWORD);
     await screen('password-dialog');
     await dialog.getByRole('button', { name: 'Set password' }).click();
-    await expect.poll(() => app.bridge.traffic.some((crossing) => crossing.direction === 'answer' && crossing.name === 'passwords.set')).toBe(true);
+    await eventually(() => app.bridge.traffic.some((crossing) => crossing.direction === 'answer' && crossing.name === 'passwords.set')).toBe(true);
     const answer = app.bridge.traffic.find((crossing) => crossing.direction === 'answer' && crossing.name === 'passwords.set')?.value as { ok: boolean; data?: { handle: string; warnings: string[] } };
     expect(answer).toMatchObject({ ok: true, data: { handle: expect.any(String) } });
     await dialog.waitFor({ state: 'detached' });
     // A closed modal must give the page back to assistive technology.
-    await expect.poll(() => page().locator('#root').getAttribute('aria-hidden'), { timeout: 3_000, message: 'after the password dialog closed, #root is still aria-hidden' }).toBeNull();
+    await eventually(() => page().locator('#root').getAttribute('aria-hidden'), { message: 'after the password dialog closed, #root is still aria-hidden' }).toBeNull();
     const table = page().getByRole('table', { name: 'Rooms of this site' });
     const headers = await table.getByRole('columnheader').allInnerTexts();
     const passwordColumn = headers.findIndex((text) => text.trim() === 'Password');
     expect(passwordColumn).toBeGreaterThan(0);
     const row = table.getByRole('row').filter({ has: page().getByRole('button', { name: 'Open Walk Room Alpha', exact: true }) });
-    await expect.poll(() => row.getByRole('cell').nth(passwordColumn).innerText()).toBe('Set');
+    await eventually(() => row.getByRole('cell').nth(passwordColumn).innerText()).toBe('Set');
     expect(app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && crossing.name === 'passwords.set')).toHaveLength(1);
   });
 
   it('Preflight of the selected rooms shows the change plan', async () => {
     await page().getByRole('checkbox', { name: 'Select Walk Room Alpha' }).check();
     await page().getByRole('checkbox', { name: 'Select Walk Room Beta' }).check();
-    await expect.poll(() => page().getByText('Applies to the 2 selected rooms.').first().isVisible()).toBe(true);
+    await eventually(() => page().getByText('Applies to the 2 selected rooms.').first().isVisible()).toBe(true);
     await button('Run preflight').click();
     await page().getByRole('heading', { name: 'Change plan' }).waitFor({ timeout: 20_000 });
     const plan = page().locator('.preflight-report');
@@ -212,7 +217,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
   it('Validate the selected rooms against the simulated tenant', async () => {
     await button('Validate').click();
     await page().getByRole('heading', { name: 'Validation results' }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => page().getByText(/^2 rooms checked: \d+ passed, \d+ failed, \d+ warnings, \d+ unknown\.$/).first().isVisible()).toBe(true);
+    await eventually(() => page().getByText(/^2 rooms checked: \d+ passed, \d+ failed, \d+ warnings, \d+ unknown\.$/).first().isVisible()).toBe(true);
     await screen('validate');
   });
 
@@ -252,19 +257,19 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await preview.waitFor();
     const before = await preview.innerText();
     await page().getByLabel('Guest name', { exact: true }).fill('Walk Guest Name');
-    await expect.poll(() => preview.innerText()).toContain('<CustomDisplayNameForThirdPartyMeetings>Walk Guest Name</CustomDisplayNameForThirdPartyMeetings>');
+    await eventually(() => preview.innerText()).toContain('<CustomDisplayNameForThirdPartyMeetings>Walk Guest Name</CustomDisplayNameForThirdPartyMeetings>');
     expect(await preview.innerText()).not.toBe(before);
     await screen('console');
     await inDarkTheme('console');
 
     const volume = page().getByLabel('Default speaker volume', { exact: true });
     await volume.fill('150');
-    await expect.poll(() => page().getByText('The preview appears once the errors above are fixed.').isVisible()).toBe(true);
+    await eventually(() => page().getByText('The preview appears once the errors above are fixed.').isVisible()).toBe(true);
     const field = page().locator('.setting-field').filter({ has: volume });
-    await expect.poll(() => field.getByRole('alert').or(field.locator('[id$="__validationMessage"]')).first().innerText()).toMatch(/0.*100|range|between/i);
+    await eventually(() => field.getByRole('alert').or(field.locator('[id$="__validationMessage"]')).first().innerText()).toMatch(/0.*100|range|between/i);
     await screen('console-invalid');
     await volume.fill('60');
-    await expect.poll(() => preview.innerText()).toContain('<AudioRenderDefaultDeviceVolume>60</AudioRenderDefaultDeviceVolume>');
+    await eventually(() => preview.innerText()).toContain('<AudioRenderDefaultDeviceVolume>60</AudioRenderDefaultDeviceVolume>');
   });
 
   it('Export scripts into the (preset) folder: the files are on disk', async () => {
@@ -314,7 +319,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
     expect(title.length).toBeGreaterThan(0);
     await page().getByLabel(`Note for ${title}`, { exact: true }).first().fill('Checked with the admin by phone');
     await markDone.click();
-    await expect.poll(() => app.bridge.traffic.findLast((crossing) => crossing.direction === 'answer' && crossing.name === 'rooms.markManual')?.value).toMatchObject({ ok: true });
+    await eventually(() => app.bridge.traffic.findLast((crossing) => crossing.direction === 'answer' && crossing.name === 'rooms.markManual')?.value).toMatchObject({ ok: true });
     const undo = page().getByRole('button', { name: `Mark not done: ${title}`, exact: true }).first();
     await undo.waitFor();
     expect(await page().getByText('Note: Checked with the admin by phone').count()).toBeGreaterThan(0);

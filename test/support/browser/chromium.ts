@@ -161,7 +161,7 @@ export async function resolveChromium(options: ResolveOptions = {}): Promise<Chr
   const env = options.env ?? process.env;
   const first = findChromium(await machineFacts(env));
   if (first.found || env[CHROMIUM_ENV]?.trim() || env[NO_DOWNLOAD_ENV] === '1') return first;
-  const download = () => fetchPlaywrightChromium(options.downloadTimeoutMs ?? 120_000);
+  const download = () => fetchPlaywrightChromium(options.downloadTimeoutMs ?? 60_000);
   const failure = await (options.once ? options.once(download) : download());
   const second = findChromium(await machineFacts(env));
   if (second.found) return second;
