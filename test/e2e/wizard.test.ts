@@ -97,10 +97,12 @@ describe.sequential('the wizard, walked in Chromium', () => {
   /** The same screen in the dark theme, then back to light. */
   async function inDarkTheme(name: string): Promise<void> {
     const toggle = page().getByRole('switch', { name: 'Dark theme' });
+    expect(lightness(await page().evaluate(backgroundColour)), 'the light theme is light').toBeGreaterThan(0.8);
     await toggle.check();
-    await eventually(() => page().evaluate(backgroundColour)).not.toBe('rgb(255, 255, 255)');
+    await eventually(async () => lightness(await page().evaluate(backgroundColour)), { message: 'the dark theme is dark' }).toBeLessThan(0.25);
     await screen(`${name}-dark`);
     await toggle.uncheck();
+    await eventually(async () => lightness(await page().evaluate(backgroundColour))).toBeGreaterThan(0.8);
   }
 
   it('Start: app.info answers, practice mode is offered first (no tenant configured)', async () => {
@@ -361,7 +363,13 @@ describe.sequential('the wizard, walked in Chromium', () => {
   }
 });
 
-/** Runs in the page: the body's background colour, to see the theme change. */
+/** 0 (black) to 1 (white), from a computed rgb()/rgba() colour. */
+function lightness(colour: string): number {
+  const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+/** Runs in the page: the app's background colour, to see the theme change. */
 function backgroundColour(): string {
   const scope = globalThis as unknown as { document: { querySelector(selector: string): unknown }; getComputedStyle(element: unknown): { backgroundColor: string } };
   const root = scope.document.querySelector('.app-root') ?? scope.document.querySelector('body');
