@@ -12,6 +12,8 @@ import { openApp, startBrowserHarness, summarise, type AppPage, type BrowserHarn
 
 /** What the walk types into the password field: it must never come back across the bridge. */
 const ROOM_PASSWORD = 'Walk-Pa55word!Unique-7Q2';
+/** What the walk types as the installer package's passphrase: the same rule. */
+const PASSPHRASE = 'walk passphrase 4 the installer';
 /** A JSON Web Token's shape (header.payload.signature, base64url, header starting {"). */
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 
@@ -294,6 +296,25 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await screen('export');
   });
 
+  it('Installer package: sealed with a typed passphrase, which is cleared and never comes back', async () => {
+    const folder = path.join(scratch, 'package');
+    app.bridge.dialogs.folder = folder;
+    const field = page().getByLabel('Package passphrase');
+    await field.fill(PASSPHRASE.slice(0, 8));
+    await page().getByText('The passphrase needs at least 12 characters (8 so far).').waitFor();
+    expect(await button('Export installer package').isDisabled()).toBe(true);
+    await field.fill(PASSPHRASE);
+    await button('Export installer package').click();
+    await page().getByText(new RegExp(`^Exported \\d+ rooms \\(\\d+ files\\) to ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).first().waitFor({ timeout: 20_000 });
+    expect(await field.inputValue()).toBe('');
+    const onDisk = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(onDisk.length).toBeGreaterThan(0);
+    const everything = (await Promise.all(onDisk.map((entry) => readFile(path.join(entry.parentPath, entry.name))))).map((bytes) => bytes.toString('latin1')).join('\n');
+    expect(everything).not.toContain(ROOM_PASSWORD);
+    expect(everything).not.toContain(PASSPHRASE);
+    await screen('export-package');
+  });
+
   it('On-site mode: the values to type, large touch targets, the post-setup checklist', async () => {
     await clickInTable('Open Walk Room Alpha');
     await button('On-site mode for this room').click();
@@ -339,14 +360,17 @@ describe.sequential('the wizard, walked in Chromium', () => {
     expect(toPage.length).toBeGreaterThan(0);
     const leaks = toPage.filter((crossing) => {
       const text = JSON.stringify(crossing.value);
-      return text.includes(ROOM_PASSWORD) || JWT.test(text) || /"(access|refresh|id)_?token"/i.test(text);
+      return text.includes(ROOM_PASSWORD) || text.includes(PASSPHRASE) || JWT.test(text) || /"(access|refresh|id)_?token"/i.test(text);
     });
     expect(leaks.map((crossing) => `${crossing.direction} ${crossing.name}`)).toEqual([]);
     // The one place the password went is the one request that carried it.
     const carried = app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && JSON.stringify(crossing.value).includes(ROOM_PASSWORD));
     expect(carried.map((crossing) => crossing.name)).toEqual(['passwords.set']);
-    expect(app.bridge.logs.filter((line) => line.includes(ROOM_PASSWORD) || JWT.test(line))).toEqual([]);
-    expect((await page().content()).includes(ROOM_PASSWORD)).toBe(false);
+    const sealedWith = app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && JSON.stringify(crossing.value).includes(PASSPHRASE));
+    expect(sealedWith.map((crossing) => crossing.name)).toEqual(['export.package']);
+    expect(app.bridge.logs.filter((line) => line.includes(ROOM_PASSWORD) || line.includes(PASSPHRASE) || JWT.test(line))).toEqual([]);
+    const html = await page().content();
+    expect(html.includes(ROOM_PASSWORD) || html.includes(PASSPHRASE)).toBe(false);
   });
 
   it('no screen logged a console error, broke the CSP or threw', async () => {
