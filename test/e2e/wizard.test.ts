@@ -184,7 +184,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
     const passwordColumn = headers.findIndex((text) => text.trim() === 'Password');
     expect(passwordColumn).toBeGreaterThan(0);
     const row = table.getByRole('row').filter({ has: page().getByRole('button', { name: 'Open Walk Room Alpha', exact: true }) });
-    await eventually(() => row.getByRole('cell').nth(passwordColumn).innerText()).toBe('Set');
+    await eventually(() => row.getByRole('cell').nth(passwordColumn).textContent()).toBe('Set');
     expect(app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && crossing.name === 'passwords.set')).toHaveLength(1);
   });
 

@@ -117,7 +117,19 @@ export async function openApp(harness: BrowserHarness, options: AppPageOptions =
     async screenshot(step, name) {
       await mkdir(SCREENS_DIR, { recursive: true });
       const file = path.join(SCREENS_DIR, `${step}-${name}.png`);
-      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      // The rooms table skips rendering rows off screen (content-visibility: auto), and a full-page
+      // capture does not count as on screen: for the picture, the window is as tall as the page.
+      const viewport = page.viewportSize();
+      const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+      if (viewport && height > viewport.height) {
+        await page.setViewportSize({ width: viewport.width, height: Math.min(height, 10_000) });
+        await page.evaluate(() => new Promise((resolve) => (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame(() => (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame(() => resolve(null)))));
+      }
+      try {
+        await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      } finally {
+        if (viewport && height > viewport.height) await page.setViewportSize(viewport);
+      }
       return file;
     },
     async checkAccessibility(label) {
