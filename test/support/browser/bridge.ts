@@ -87,6 +87,8 @@ function bundledPageScript(): Promise<string> {
 export interface BridgeOptions {
   /** Environment seen by the services; empty (no tenant configured: practice mode) by default. */
   env?: Record<string, string | undefined>;
+  /** How a site's own tenant is reached (AppDeps.tenantTransport): a simulated tenant in tests. */
+  tenantTransport?: AppDeps['tenantTransport'];
   /** The services to wire; main/app/index.ts's createAppServices (the app's own) by default. */
   createServices?: (deps: AppDeps) => AppServices | Promise<AppServices>;
 }
@@ -144,6 +146,7 @@ export async function createAppBridge(options: BridgeOptions = {}): Promise<AppB
     },
     env: options.env ?? {},
     practiceSimulator: { latencyMs: 0, replicationLagMs: 0 },
+    ...(options.tenantTransport ? { tenantTransport: options.tenantTransport } : {}),
     async openExternal(url) {
       opened.push(url);
     },
