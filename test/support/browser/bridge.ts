@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { AppDeps, AppDialogs, AppServices } from '../../../main/app/deps.ts';
 import { APP_VERSION } from '../../../main/app-version.ts';
 import { memorySecretStore, type SecretStore } from '../../../main/auth/secret-store.ts';
-import { dispatch } from '../../../main/ipc.ts';
+import { dispatch, eventPayload } from '../../../main/ipc.ts';
 import { PRODUCT_NAME } from '../../../main/shell/app-info.ts';
 import type { StaticAppInfo } from '../../../shared/ipc-api.ts';
 import type { BridgeNames } from './page/bridge-page.ts';
@@ -127,7 +127,16 @@ export async function createAppBridge(options: BridgeOptions = {}): Promise<AppB
       if (store === undefined) stores.set(name, (store = memorySecretStore()));
       return store;
     },
-    emit(event, payload) {
+    emit(event, raw) {
+      // As the app's window emitter does: a payload that breaks the contract never reaches the page
+      // (there it is logged and dropped; here it is also a problem the test reports).
+      let payload: typeof raw;
+      try {
+        payload = eventPayload(event, raw);
+      } catch (error) {
+        deliveryErrors.push(`${event}: the payload does not match the contract (${error instanceof Error ? error.message.slice(0, 300) : 'invalid'})`);
+        return;
+      }
       traffic.push({ direction: 'event', name: event, value: payload });
       for (const waiter of [...waiters]) {
         if (waiter.name === event && waiter.match(payload)) {
