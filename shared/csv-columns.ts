@@ -159,6 +159,14 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     description: 'Room list (a distribution group) the room joins, so it shows in Outlook\'s room finder; empty: the site default.',
   },
   {
+    header: 'ConditionalAccessGroup',
+    aliases: ['Conditional Access Group', 'CA Exclusion Group', 'Exclusion Group', 'Security Group'],
+    field: 'conditionalAccessGroup',
+    required: false,
+    kind: 'text',
+    description: 'Display name of the Microsoft Entra security group your MFA and compliant-device conditional-access policies exclude (e.g. "Teams Rooms"); the room account is added to it; empty: the site default.',
+  },
+  {
     header: 'TimeZone',
     aliases: ['Time Zone', 'Time Zone Id'],
     field: 'timeZone',

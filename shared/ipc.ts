@@ -211,6 +211,7 @@ export const SiteChangesSchema = z.strictObject({
       organizationalUnit: z.string().optional(),
       timeZone: z.string().optional(),
       roomList: z.string().optional(),
+      conditionalAccessGroup: z.string().optional(),
       appVersion: z.string().optional(),
       meetingMode: z.enum(MEETING_MODES).optional(),
     })

@@ -42,6 +42,8 @@ export const RoomSchema = z.object({
   postalCode: optionalText,
   countryOrRegion: optionalText,
   roomList: optionalText,
+  /** Display name of the security group conditional-access policies exclude (Teams Rooms accounts cannot do MFA). */
+  conditionalAccessGroup: optionalText,
   timeZone: optionalText,
   sipAddress: optionalText,
   registrarPool: optionalText,
@@ -61,6 +63,11 @@ export const SiteDefaultsSchema = z.object({
   organizationalUnit: optionalText,
   timeZone: optionalText,
   roomList: optionalText,
+  /**
+   * Display name of the Microsoft Entra security group that conditional-access policies demanding
+   * MFA or a compliant device exclude; provisioning makes every room account a member.
+   */
+  conditionalAccessGroup: optionalText,
   additionalResponse: optionalText,
   /** Version of the Teams Rooms app on the consoles; picks the SkypeSettings.xml era. */
   appVersion: text.min(1).default(DEFAULT_APP_VERSION),
@@ -114,7 +121,7 @@ export function resolveRoom(room: Room, site: Site): ResolvedRoom {
     meetingMode: room.meetingMode ?? defaults.meetingMode ?? topology.defaultMeetingMode,
     additionalResponse: defaults.additionalResponse ?? topology.defaultAdditionalResponse,
   });
-  for (const key of ['usageLocation', 'license', 'registrarPool', 'organizationalUnit', 'timeZone', 'roomList'] as const) {
+  for (const key of ['usageLocation', 'license', 'registrarPool', 'organizationalUnit', 'timeZone', 'roomList', 'conditionalAccessGroup'] as const) {
     const value = pick(key);
     if (value !== undefined) resolved[key] = value;
   }
@@ -170,6 +177,8 @@ export const LIMITS = {
   alias: 64,
   displayName: 256,
   mailboxName: 64,
+  /** A Microsoft Entra group's displayName. */
+  groupName: 256,
 } as const;
 
 // Entra ID username characters: A–Z a–z 0–9 ' . - _ ! # ^ ~ (no accented letters).
@@ -240,6 +249,14 @@ export function checkUsageLocation(value: string): string | undefined {
   return hint
     ? `"${value}" is not an ISO 3166-1 alpha-2 code; did you mean ${hint}?`
     : `"${value}" is not an ISO 3166-1 alpha-2 country code (two letters, e.g. US, GB, DE)`;
+}
+
+/** Why a text is not acceptable as a Microsoft Entra group's display name, or undefined. */
+export function checkGroupName(name: string): string | undefined {
+  if (name.trim() === '') return 'is empty';
+  if (name.length > LIMITS.groupName) return `has ${name.length} characters; a Microsoft Entra group name allows at most ${LIMITS.groupName}`;
+  if (CONTROL_CHARACTER.test(name)) return 'contains a line break, tab or other control character; use plain text on one line';
+  return undefined;
 }
 
 /** Every rule for one room, with the site's defaults applied. */
@@ -344,6 +361,12 @@ export function checkRoom(room: Room, site: Site): Finding[] {
     warn('timeZone', `"${resolved.timeZone}" is not a known Windows time zone ID such as "W. Europe Standard Time"`);
   }
   if (room.floor !== undefined && room.floor.length > 64) error('floor', 'has more than 64 characters');
+  // A site default's problem is reported once, by checkSiteSettings.
+  const groupProblem = room.conditionalAccessGroup ? checkGroupName(room.conditionalAccessGroup) : undefined;
+  if (groupProblem) error('conditionalAccessGroup', groupProblem);
+  else if (room.conditionalAccessGroup && !topology.cloudLicensing) {
+    warn('conditionalAccessGroup', `is ignored: the ${site.topology} topology has no account in Microsoft Entra ID`);
+  }
   return findings;
 }
 
@@ -397,6 +420,10 @@ export function checkSiteSettings(site: Site): { severity: Severity; field: stri
   if (site.tenantDomain) {
     const problem = checkDomainName(site.tenantDomain);
     if (problem) findings.push({ severity: 'error', field: 'tenantDomain', message: problem });
+  }
+  if (site.defaults.conditionalAccessGroup) {
+    const problem = checkGroupName(site.defaults.conditionalAccessGroup);
+    if (problem) findings.push({ severity: 'error', field: 'defaults.conditionalAccessGroup', message: problem });
   }
   return findings;
 }

@@ -9,7 +9,7 @@ import type { ParamValue, Runtime, Scalar, Step } from './plan/types.ts';
 import { TOPOLOGIES, type Topology } from './topology.ts';
 
 export * from './plan/types.ts';
-export { RUNTIMES, GRAPH_SCOPES, ON_PREMISES_RUNTIMES, type RuntimeInfo } from './plan/runtimes.ts';
+export { RUNTIMES, GRAPH_SCOPES, ON_PREMISES_RUNTIMES, STEP_KIND_NEEDS, stepKindNeeds, type RuntimeInfo } from './plan/runtimes.ts';
 export { CALENDAR_PROCESSING } from './plan/calendar.ts';
 export { SEQUENCES } from './plan/sequences.ts';
 
@@ -63,6 +63,8 @@ export function stepSettings(step: Step): StepSetting[] {
         .map((rule) => ({ name: rule.write!.parameter, value: describeValue(rule.write!.value) }));
     case 'room-list':
       return [{ name: 'RoomList member of', value: step.list }];
+    case 'group-membership':
+      return [{ name: 'Member of group', value: step.group }];
     case 'license':
       return [{ name: 'License', value: step.skuPartNumber }];
     case 'verify':

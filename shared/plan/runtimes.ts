@@ -2,7 +2,7 @@
 // where a module needs it, and names the admin role the work requires (mtr-facts §1.0).
 import { CLOUDS } from '../clouds.ts';
 import type { CloudId } from '../model.ts';
-import type { CmdletCall, Runtime } from './types.ts';
+import type { CmdletCall, Runtime, StepKind } from './types.ts';
 
 export interface RuntimeInfo {
   id: Runtime;
@@ -11,8 +11,8 @@ export interface RuntimeInfo {
   where: string;
   /** Modules the script imports (Import-Module -Name); empty when the shell provides the cmdlets. */
   modules: string[];
-  /** The connection the script opens first, if any. */
-  connect?: (cloud: CloudId) => CmdletCall;
+  /** The connection the script opens first, if any, with any scopes the script's steps add. */
+  connect?: (cloud: CloudId, extraScopes?: readonly string[]) => CmdletCall;
   /** Admin roles needed, in words. */
   roles: string;
   /** Base name of the generated script file. */
@@ -26,6 +26,26 @@ export interface RuntimeInfo {
 // Delegated scopes for Graph PowerShell: users (create/update, password policy, usage location,
 // licences) and subscribedSkus (Organization.Read.All).
 export const GRAPH_SCOPES = ['User.ReadWrite.All', 'Organization.Read.All'] as const;
+
+/**
+ * What a kind of step adds to its script's environment, only in scripts that have such a step:
+ * group-membership needs Microsoft.Graph.Groups (Get-MgGroup, New-MgGroupMember) and the scope to
+ * add members (GroupMember.ReadWrite.All also lists groups).
+ */
+export const STEP_KIND_NEEDS: Readonly<Partial<Record<StepKind, { modules: readonly string[]; scopes: readonly string[] }>>> = {
+  'group-membership': { modules: ['Microsoft.Graph.Groups'], scopes: ['GroupMember.ReadWrite.All'] },
+};
+
+/** The modules and extra scopes a script for these step kinds needs beyond its runtime's own. */
+export function stepKindNeeds(kinds: Iterable<StepKind>): { modules: string[]; scopes: string[] } {
+  const modules = new Set<string>();
+  const scopes = new Set<string>();
+  for (const kind of kinds) {
+    for (const module of STEP_KIND_NEEDS[kind]?.modules ?? []) modules.add(module);
+    for (const scope of STEP_KIND_NEEDS[kind]?.scopes ?? []) scopes.add(scope);
+  }
+  return { modules: [...modules], scopes: [...scopes] };
+}
 
 export const RUNTIMES: Record<Runtime, RuntimeInfo> = {
   'active-directory': {
@@ -72,9 +92,9 @@ export const RUNTIMES: Record<Runtime, RuntimeInfo> = {
     label: 'Microsoft Entra ID (Microsoft Graph)',
     where: 'PowerShell 7 or Windows PowerShell 5.1 with the Microsoft.Graph.Users and Microsoft.Graph.Identity.DirectoryManagement modules',
     modules: ['Microsoft.Graph.Authentication', 'Microsoft.Graph.Users', 'Microsoft.Graph.Identity.DirectoryManagement'],
-    connect: (cloud) => ({
+    connect: (cloud, extraScopes = []) => ({
       cmdlet: 'Connect-MgGraph',
-      parameters: { Scopes: [...GRAPH_SCOPES], Environment: CLOUDS[cloud].graphEnvironment, NoWelcome: true },
+      parameters: { Scopes: [...new Set([...GRAPH_SCOPES, ...extraScopes])], Environment: CLOUDS[cloud].graphEnvironment, NoWelcome: true },
     }),
     roles: 'User Administrator and License Administrator (or Global Administrator)',
     fileStem: 'graph',

@@ -12,8 +12,10 @@ const EXCHANGE_SERVER_ROOM: StepId[] = [
   'exchange.regional-configuration',
   'exchange.room-list',
 ];
-const CLOUD_ONLY_ACCOUNT: StepId[] = ['entra.sign-in', 'entra.password-never-expires', 'entra.usage-location', 'entra.license'];
-const SYNCED_ACCOUNT: StepId[] = ['directory.sync', 'entra.usage-location', 'entra.license'];
+// entra.group-membership (only when the site names the group its conditional-access policies
+// exclude) comes before the licence: the console may sign in as soon as it is licensed.
+const CLOUD_ONLY_ACCOUNT: StepId[] = ['entra.sign-in', 'entra.password-never-expires', 'entra.group-membership', 'entra.usage-location', 'entra.license'];
+const SYNCED_ACCOUNT: StepId[] = ['directory.sync', 'entra.group-membership', 'entra.usage-location', 'entra.license'];
 const AD_ACCOUNT: StepId[] = ['ad.password-never-expires', 'ad.account-enabled'];
 
 export const SEQUENCES: Record<TopologyId, Record<ProvisionMode, StepId[]>> = {

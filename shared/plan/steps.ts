@@ -2,6 +2,7 @@
 // has nothing for it to do (no time zone given, no room list...). Which steps a topology uses, and
 // in what order, is in sequences.ts. Facts: mtr-facts.md §1 and §6; cmdlet-params.json.
 import type { ResolvedRoom, Site } from '../model.ts';
+import { displayNameFilter } from '../odata.ts';
 import { TOPOLOGIES, type Topology } from '../topology.ts';
 import { CALENDAR_PROCESSING } from './calendar.ts';
 import type { PropertyRule, Step, StepId } from './types.ts';
@@ -403,6 +404,27 @@ export const STEP_BUILDERS: Record<StepId, StepBuilder> = {
     remediation: 'Update-MgUser -PasswordPolicies DisablePasswordExpiration (keep any other policy already set, e.g. DisableStrongPassword).',
     source: 'mtr-facts §1.2 step 3 (current), §1.6',
   }),
+
+  'entra.group-membership': ({ room }) =>
+    room.conditionalAccessGroup
+      ? {
+          id: 'entra.group-membership',
+          kind: 'group-membership',
+          title: 'Member of the conditional-access exclusion group',
+          system: 'entra',
+          runtime: 'graph',
+          target: room.upn,
+          group: room.conditionalAccessGroup,
+          groupFilter: displayNameFilter(room.conditionalAccessGroup),
+          member: room.upn,
+          purpose:
+            'A console cannot do MFA or be a compliant device: conditional-access policies that demand either must exclude the room account, which admins do by excluding a security group.',
+          verification: 'Get-MgUserMemberOf -UserId <UPN> lists the group; the policies that demand MFA or a compliant device exclude it.',
+          remediation:
+            'Create the security group (or correct its name in the site settings; exactly one group may have it), exclude it from every conditional-access policy that requires MFA or a compliant device, then New-MgGroupMember -GroupId <group id> -DirectoryObjectId <user id>.',
+          source: 'mtr-facts §1.0 (MFA cannot be used on the account; no device-based Conditional Access on it)',
+        }
+      : undefined,
 
   'entra.usage-location': ({ room }) =>
     room.usageLocation

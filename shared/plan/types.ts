@@ -59,6 +59,11 @@ export type Step =
   | (StepCommon & { kind: 'create'; read: CmdletCall; create: CmdletCall; expect: PropertyRule[] })
   | (StepCommon & { kind: 'ensure'; read: CmdletCall; write: CmdletCall; properties: PropertyRule[] })
   | (StepCommon & { kind: 'room-list'; list: string; member: string })
+  /**
+   * The member (a user, by UPN) belongs, directly, to the one security group with this display name;
+   * groupFilter is the OData $filter that finds the group by that name (its quotes doubled).
+   */
+  | (StepCommon & { kind: 'group-membership'; group: string; groupFilter: string; member: string })
   | (StepCommon & { kind: 'license'; user: string; skuPartNumber: string })
   | (StepCommon & { kind: 'verify'; read: CmdletCall; expect: PropertyRule[] })
   | (StepCommon & { kind: 'manual'; instructions: string[]; command?: string });
@@ -82,6 +87,7 @@ export const STEP_IDS = [
   'directory.sync',
   'entra.sign-in',
   'entra.password-never-expires',
+  'entra.group-membership',
   'entra.usage-location',
   'entra.license',
   'sfb.meeting-room',

@@ -52,8 +52,15 @@ const CONNECTION_PROBES: Record<string, { commands: string[]; render: (code: Cod
   },
 };
 
-export function connectCall(runtime: Runtime, cloud: CloudId): CmdletCall | undefined {
-  return RUNTIMES[runtime].connect?.(cloud);
+/** What the script's steps add to its runtime's modules and Graph scopes (plan/runtimes.ts STEP_KIND_NEEDS). */
+export interface ExtraNeeds {
+  modules: readonly string[];
+  scopes: readonly string[];
+}
+const NO_EXTRA: ExtraNeeds = { modules: [], scopes: [] };
+
+export function connectCall(runtime: Runtime, cloud: CloudId, extra: ExtraNeeds = NO_EXTRA): CmdletCall | undefined {
+  return RUNTIMES[runtime].connect?.(cloud, extra.scopes);
 }
 
 /** Commands the environment section itself uses, besides the steps' cmdlets. */
@@ -65,7 +72,7 @@ export function environmentCommands(runtime: Runtime, cloud: CloudId): string[] 
   return [call.cmdlet, ...probe.commands];
 }
 
-export function renderEnvironment(code: Code, runtime: Runtime, cloud: CloudId, commands: readonly string[]): void {
+export function renderEnvironment(code: Code, runtime: Runtime, cloud: CloudId, commands: readonly string[], extra: ExtraNeeds = NO_EXTRA): void {
   const info = RUNTIMES[runtime];
   code.line();
   code.comment('=============================================================================================');
@@ -76,7 +83,8 @@ export function renderEnvironment(code: Code, runtime: Runtime, cloud: CloudId, 
     save.line('Save-RoomReadyCredentials -Cmdlet $PSCmdlet');
     save.line('exit 0');
   });
-  code.line(`Assert-RoomReadyEnvironment -Where ${psString(info.where)} -Modules ${psArray(info.modules)} -Commands ${psArray(commands)}`);
+  const modules = [...new Set([...info.modules, ...extra.modules])];
+  code.line(`Assert-RoomReadyEnvironment -Where ${psString(info.where)} -Modules ${psArray(modules)} -Commands ${psArray(commands)}`);
   if (info.modules.includes('ExchangeOnlineManagement')) {
     code.comment('Version 3 or later: REST cmdlets and modern authentication (the Basic-auth remote session is retired).');
     code.line("$RoomReadyExchangeModule = @(Get-Module -Name 'ExchangeOnlineManagement') | Sort-Object -Property Version -Descending | Select-Object -First 1");
@@ -85,7 +93,7 @@ export function renderEnvironment(code: Code, runtime: Runtime, cloud: CloudId, 
       old.line('exit 2');
     });
   }
-  const call = connectCall(runtime, cloud);
+  const call = connectCall(runtime, cloud, extra);
   if (call) {
     const probe = CONNECTION_PROBES[call.cmdlet];
     if (!probe) throw new Error(`no connection probe for ${call.cmdlet}`);

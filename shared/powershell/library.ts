@@ -702,6 +702,69 @@ function Confirm-RoomReadyLicense {
 }
 `;
 
+export const LIBRARY_GROUP = String.raw`
+# Groups found by display name, read once per script: every room's step uses the same answer.
+$RoomReadyGroups = @{}
+
+function Get-RoomReadyGroupId {
+    # group-membership step: the id of the one group with this display name, or $null when there is
+    # none or more than one (the step then failed: RoomReady never guesses which group is meant).
+    param($Step, [string]$GroupName, [scriptblock]$Read)
+    $WhatIfPreference = $false
+    if (-not $script:RoomReadyGroups.ContainsKey($GroupName)) { $script:RoomReadyGroups[$GroupName] = @(& $Read) }
+    $rrGroups = @($script:RoomReadyGroups[$GroupName])
+    if ($rrGroups.Count -eq 0) {
+        Set-RoomReadyStatus -Step $Step -Status 'failed' -Message ('There is no group named {0} in Microsoft Entra ID.' -f $GroupName)
+        return $null
+    }
+    if ($rrGroups.Count -gt 1) {
+        Set-RoomReadyStatus -Step $Step -Status 'failed' -Message ('{0} groups are named {1}; rename all but one, or name the group to use.' -f $rrGroups.Count, $GroupName)
+        return $null
+    }
+    return [string](Get-RoomReadyProperty -InputObject $rrGroups[0] -Name 'Id')
+}
+
+function Test-RoomReadyGroupHasMember {
+    param([string]$GroupId, [scriptblock]$Read)
+    $WhatIfPreference = $false
+    foreach ($rrMembership in @(& $Read)) {
+        if ([string](Get-RoomReadyProperty -InputObject $rrMembership -Name 'Id') -eq $GroupId) { return $true }
+    }
+    return $false
+}
+
+function Test-RoomReadyGroupMembership {
+    # Returns the user's id when the room still has to be added to the group, else $null.
+    param($Step, [string]$GroupId, [string]$GroupName, $User, [scriptblock]$Read)
+    if ($null -eq $User) {
+        Set-RoomReadyMissing -Step $Step
+        if ($Step.Status -eq 'would-change') { Add-RoomReadyChange -Step $Step -Property 'MemberOf' -Before $null -After $GroupName }
+        return $null
+    }
+    if (Test-RoomReadyGroupHasMember -GroupId $GroupId -Read $Read) { return $null }
+    Add-RoomReadyChange -Step $Step -Property 'MemberOf' -Before $null -After $GroupName
+    Set-RoomReadyStatus -Step $Step -Status 'would-change'
+    $Step.Action = 'New-MgGroupMember'
+    return [string](Get-RoomReadyProperty -InputObject $User -Name 'Id')
+}
+
+function Assert-RoomReadyAlreadyMember {
+    # New-MgGroupMember failed: Graph's "One or more added object references already exist" means an
+    # earlier attempt (whose answer was lost) added the room, which is the state wanted; else rethrow.
+    param($ErrorRecord)
+    if ([string]$ErrorRecord.Exception.Message -notmatch 'already exist') { throw $ErrorRecord }
+}
+
+function Confirm-RoomReadyGroupMember {
+    param($Step, [string]$GroupId, [scriptblock]$Read)
+    foreach ($rrDelay in @(0) + $script:RoomReadyRetryDelaysSeconds) {
+        Start-Sleep -Seconds $rrDelay
+        if (Test-RoomReadyGroupHasMember -GroupId $GroupId -Read $Read) { return }
+    }
+    Set-RoomReadyStatus -Step $Step -Status 'pending' -Message 'Added, but the account''s memberships do not show the group yet; run this script again later.'
+}
+`;
+
 export const LIBRARY_GRAPH_CONTEXT = String.raw`
 function Test-RoomReadyGraphContext {
     # Connected to the right cloud with the scopes this script needs (app-only: the app's roles decide).

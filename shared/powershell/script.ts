@@ -3,12 +3,12 @@
 // order; a failure stops only the rest of that room), then a summary and the exit code.
 import type { Site } from '../model.ts';
 import type { RoomPlan } from '../plan.ts';
-import { RUNTIMES } from '../plan/runtimes.ts';
+import { RUNTIMES, stepKindNeeds } from '../plan/runtimes.ts';
 import { stepNeedsPassword, type Runtime, type Step } from '../plan/types.ts';
 import { Code } from './code.ts';
 import { WAITS_FOR_REPLICATION, environmentCommands, renderEnvironment } from './environment.ts';
 import { renderHeader } from './header.ts';
-import { LIBRARY_CORE, LIBRARY_GRAPH_CONTEXT, LIBRARY_LICENSE, LIBRARY_ROOM_LIST } from './library.ts';
+import { LIBRARY_CORE, LIBRARY_GRAPH_CONTEXT, LIBRARY_GROUP, LIBRARY_LICENSE, LIBRARY_ROOM_LIST } from './library.ts';
 import { psBool, psInt, psString } from './literal.ts';
 import { renderStep, stepCmdlets } from './step-code.ts';
 
@@ -95,6 +95,7 @@ export function generateScriptParts(input: GenerateScriptInput): (string | Share
   const distinctSteps = distinct(steps.map((step) => step.id)).map((id) => steps.find((step) => step.id === id)!);
   const kinds = new Set(steps.map((step) => step.kind));
   const asksForPassword = steps.some(stepNeedsPassword);
+  const extra = stepKindNeeds(kinds);
   const commands = distinct([
     ...steps.flatMap((step) => {
       const cmdlets = stepCmdlets(step);
@@ -134,11 +135,12 @@ export function generateScriptParts(input: GenerateScriptInput): (string | Share
   parts.push(constantPart(LIBRARY_CORE));
   if (kinds.has('room-list')) parts.push(constantPart(LIBRARY_ROOM_LIST));
   if (kinds.has('license')) parts.push(constantPart(LIBRARY_LICENSE));
+  if (kinds.has('group-membership')) parts.push(constantPart(LIBRARY_GROUP));
   if (environmentCommands(runtime, site.cloud).includes('Get-MgContext')) parts.push(constantPart(LIBRARY_GRAPH_CONTEXT));
 
   parts.push(
-    memo(['environment', runtime, site.cloud, commands.join(',')].join('\u0000'), (code) => {
-      renderEnvironment(code, runtime, site.cloud, commands);
+    memo(['environment', runtime, site.cloud, commands.join(','), extra.modules.join(','), extra.scopes.join(',')].join('\u0000'), (code) => {
+      renderEnvironment(code, runtime, site.cloud, commands, extra);
       code.line();
       code.line("Write-Host ('RoomReady {0} script for {1} ({2}); {3} room(s).' -f $RoomReadyRuntime, $RoomReadySite, $RoomReadyGenerator, $RoomReadyRooms.Count)");
       code.line('Assert-RoomReadyRoomFilter');

@@ -19,6 +19,20 @@ export function roomListCalls(step: StepOf<'room-list'>) {
   } satisfies Record<string, CmdletCall>;
 }
 
+/**
+ * The fixed calls of a group-membership step: the group by display name (an OData literal inside a
+ * PowerShell literal, so a quote in the name is doubled for each), the user, the user's direct
+ * memberships, and the write. The write's ids are the ones the reads found: stand-ins here.
+ */
+export function groupMembershipCalls(step: StepOf<'group-membership'>) {
+  return {
+    group: { cmdlet: 'Get-MgGroup', parameters: { Filter: step.groupFilter, Property: ['Id', 'DisplayName'], All: true } },
+    user: { cmdlet: 'Get-MgUser', parameters: { UserId: step.member, Property: ['Id'] } },
+    memberOf: { cmdlet: 'Get-MgUserMemberOf', parameters: { UserId: step.member, All: true } },
+    add: { cmdlet: 'New-MgGroupMember', parameters: { GroupId: '(the group\'s id)', DirectoryObjectId: '(the user\'s id)' } },
+  } satisfies Record<string, CmdletCall>;
+}
+
 /** The fixed read of a licence step; the SKU list is read once per script by the library. */
 export function licenseReadCall(step: StepOf<'license'>): CmdletCall {
   return { cmdlet: 'Get-MgUser', parameters: { UserId: step.user, Property: ['Id', 'AssignedLicenses'] } };
@@ -39,6 +53,10 @@ export function stepCmdlets(step: Step): { reads: string[]; writes: string[] } {
     }
     case 'license':
       return { reads: [licenseReadCall(step).cmdlet, 'Get-MgSubscribedSku'], writes: ['Set-MgUserLicense'] };
+    case 'group-membership': {
+      const calls = groupMembershipCalls(step);
+      return { reads: [calls.group.cmdlet, calls.user.cmdlet, calls.memberOf.cmdlet], writes: [calls.add.cmdlet] };
+    }
     case 'manual':
       throw new Error(`manual step ${step.id} has no script`);
   }
@@ -50,6 +68,7 @@ const WRITES_WHEN: Record<Exclude<Step['kind'], 'manual'>, string> = {
   verify: 'nothing: this step only checks',
   'room-list': 'the first when the list is missing, the second when the room is not in it',
   license: 'only when the licence is missing and the tenant has a free unit',
+  'group-membership': 'only when exactly one group has the name and the room is not a member yet',
 };
 
 const APPROVED = '$PSCmdlet.ShouldProcess($Step.Target, $Step.Action)';
@@ -152,6 +171,22 @@ function licenseBody(code: Code, step: StepOf<'license'>): void {
   });
 }
 
+function groupMembershipBody(code: Code, step: StepOf<'group-membership'>): void {
+  const calls = groupMembershipCalls(step);
+  code.line(`$GroupId = Get-RoomReadyGroupId -Step $Step -GroupName ${psString(step.group)} -Read ${readBlock(calls.group)}`);
+  code.block('if ($null -ne $GroupId) {', (found) => {
+    found.line(`$User = Read-RoomReadyState -Step $Step -Read ${readBlock(calls.user)}`);
+    found.line(`$UserId = Test-RoomReadyGroupMembership -Step $Step -GroupId $GroupId -GroupName ${psString(step.group)} -User $User -Read ${readBlock(calls.memberOf)}`);
+    found.block(`if ($null -ne $UserId -and ${APPROVED}) {`, (approved) => {
+      // Added by an earlier attempt whose answer was lost: Graph says so, and that is the state wanted.
+      approved.line(
+        `Invoke-RoomReadyWrite -Step $Step -Write { try { $null = ${calls.add.cmdlet} -GroupId $GroupId -DirectoryObjectId $UserId${WRITE_TAIL} } catch { Assert-RoomReadyAlreadyMember -ErrorRecord $_ } }`,
+      );
+      approved.line(`Confirm-RoomReadyGroupMember -Step $Step -GroupId $GroupId -Read ${readBlock(calls.memberOf)}`);
+    });
+  });
+}
+
 /** The code of one step for one room, at script scope (so $PSCmdlet is the script's own). */
 export function renderStep(code: Code, step: Step, number: number, count: number): void {
   if (step.kind === 'manual') throw new Error(`manual step ${step.id} has no script`);
@@ -176,6 +211,8 @@ export function renderStep(code: Code, step: Step, number: number, count: number
           return roomListBody(body, step);
         case 'license':
           return licenseBody(body, step);
+        case 'group-membership':
+          return groupMembershipBody(body, step);
       }
     });
     run.line('catch { Set-RoomReadyStepError -Step $Step -ErrorRecord $_ }');

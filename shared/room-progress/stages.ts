@@ -30,6 +30,7 @@ export const STEP_STAGES: Readonly<Record<StepId, StepStage>> = {
   'directory.sync': 'account',
   'entra.sign-in': 'account',
   'entra.password-never-expires': 'account',
+  'entra.group-membership': 'account',
   'exchange.room-mailbox': 'exchange',
   'exchange.enable-room-mailbox': 'exchange',
   'exchange.convert-to-room': 'exchange',

@@ -4,7 +4,7 @@
 // it with Read-Host -AsSecureString.
 import type { CmdletCall, ParamValue, Step } from '../plan/types.ts';
 import { psArray, psBool, psString } from '../powershell/literal.ts';
-import { roomListCalls, licenseReadCall } from '../powershell/step-code.ts';
+import { groupMembershipCalls, roomListCalls, licenseReadCall } from '../powershell/step-code.ts';
 import { cmdletName, paramValue, parameterName, SECRET_VARIABLES } from '../powershell/values.ts';
 
 type Where = 'read' | 'write';
@@ -55,6 +55,15 @@ function bodyOf(step: Step): string[] {
       return [
         `if ($null -eq (${call(calls.read, 'read', 'SilentlyContinue')})) { $null = ${call(calls.create, 'write')} }`,
         call(calls.add, 'write'),
+      ];
+    }
+    case 'group-membership': {
+      const calls = groupMembershipCalls(step);
+      return [
+        `$Group = @(${call(calls.group, 'read')})`,
+        `if ($Group.Count -ne 1) { throw ('Expected exactly one group named {0}; found {1}.' -f ${psString(step.group)}, $Group.Count) }`,
+        `$User = ${call(calls.user, 'read')}`,
+        `if (@(${call(calls.memberOf, 'read')} | Where-Object { $_.Id -eq $Group[0].Id }).Count -eq 0) { ${calls.add.cmdlet} -GroupId $Group[0].Id -DirectoryObjectId $User.Id -ErrorAction 'Stop' }`,
       ];
     }
     case 'license':

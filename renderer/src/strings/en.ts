@@ -176,6 +176,7 @@ export const en = {
   'field.postalCode': 'Postal code',
   'field.countryOrRegion': 'Country or region',
   'field.roomList': 'Room list',
+  'field.conditionalAccessGroup': 'Conditional-access exclusion group',
   'field.timeZone': 'Time zone',
   'field.sipAddress': 'SIP address',
   'field.registrarPool': 'Registrar pool',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLOUD_IDS, type Room } from '../../../shared/model.ts';
 import { planRoom, RUNTIMES } from '../../../shared/plan.ts';
 import type { CmdletCall, ParamValue, Step } from '../../../shared/plan/types.ts';
-import { licenseReadCall, roomListCalls } from '../../../shared/powershell/step-code.ts';
+import { groupMembershipCalls, licenseReadCall, roomListCalls } from '../../../shared/powershell/step-code.ts';
 import { checkCall, REFERENCE } from './support/cmdlet-reference.ts';
 import { COMBINATIONS, SAMPLE_ROOM, sampleSite } from './support/fixtures.ts';
 
@@ -70,6 +70,15 @@ function callsOf(step: Step): NamedCall[] {
         { where: `${step.id} skus`, call: { cmdlet: 'Get-MgSubscribedSku', parameters: { All: true } } },
         { where: `${step.id} assign`, call: write({ cmdlet: 'Set-MgUserLicense', parameters: { UserId: step.user, AddLicenses: [], RemoveLicenses: [] } }) },
       ];
+    case 'group-membership': {
+      const calls = groupMembershipCalls(step);
+      return [
+        { where: `${step.id} group`, call: calls.group },
+        { where: `${step.id} user`, call: calls.user },
+        { where: `${step.id} memberOf`, call: calls.memberOf },
+        { where: `${step.id} add`, call: write(calls.add) },
+      ];
+    }
     case 'manual':
       return [];
   }

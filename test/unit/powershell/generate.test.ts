@@ -5,7 +5,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLOUDS } from '../../../shared/clouds.ts';
-import { planRoom, RUNTIMES } from '../../../shared/plan.ts';
+import { planRoom, RUNTIMES, stepKindNeeds } from '../../../shared/plan.ts';
 import type { Runtime } from '../../../shared/plan/types.ts';
 import { generateScript, WAITS_FOR_REPLICATION } from '../../../shared/powershell.ts';
 import { ALLOWED_COMMANDS, checkCall, REFERENCE } from './support/cmdlet-reference.ts';
@@ -169,7 +169,8 @@ describe('the environment check before anything changes', () => {
         const argument = argumentNode(assert, name)!;
         return argument.descendantsOfType('verbatim_string_characters').map((node) => decodeVerbatim(node!.text));
       };
-      expect(listed('Modules')).toEqual(RUNTIMES[runtime].modules);
+      const kinds = entry.script.plans.flatMap((plan) => plan.steps.filter((step) => step.runtime === runtime).map((step) => step.kind));
+      expect(listed('Modules')).toEqual([...new Set([...RUNTIMES[runtime].modules, ...stepKindNeeds(kinds).modules])]);
       const tenantCmdlets = entry.calls.filter((call) => /-(Mg|AD|Cs)|Mailbox|Calendar|Place|Distribution|-User$|^Connect-|ConnectionInformation/.test(call.name));
       for (const call of tenantCmdlets) expect(listed('Commands'), `${label(entry)} ${call.name}`).toContain(call.name);
       const firstRoom = entry.calls.find((call) => call.name === 'New-RoomReadyRoom');

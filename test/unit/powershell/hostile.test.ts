@@ -70,6 +70,7 @@ const TEXT_FIELDS = [
   'postalCode',
   'countryOrRegion',
   'roomList',
+  'conditionalAccessGroup',
   'timeZone',
   'sipAddress',
   'registrarPool',

@@ -21,7 +21,7 @@ export const SAMPLE_ROOM: Room = {
 
 const OTHER_ROOMS: Room[] = [
   { upn: 'mtr-bare@contoso.com', displayName: 'Bare' },
-  { upn: 'mtr-baker@contoso.com', displayName: "Baker's Corner", floor: 'Mezzanine', street: '1 Microsoft Way', roomList: 'Building 7 Rooms', license: 'Microsoft_Teams_Rooms_Basic' },
+  { upn: 'mtr-baker@contoso.com', displayName: "Baker's Corner", floor: 'Mezzanine', street: '1 Microsoft Way', roomList: 'Building 7 Rooms', license: 'Microsoft_Teams_Rooms_Basic', conditionalAccessGroup: "Baker's \u2019Teams Rooms\u2019 (no MFA)" },
 ];
 
 export function sampleSite(topology: TopologyId, mode: ProvisionMode, cloud: CloudId = 'global', rooms: Room[] = [SAMPLE_ROOM]): Site {
