@@ -77,7 +77,7 @@ export const CLOUDS: Record<CloudId, CloudProfile> = {
 };
 
 /** Delegated Graph permissions RoomReady asks for (README: Registering the Entra app). */
-export const GRAPH_DELEGATED_PERMISSIONS = ['User.ReadWrite.All', 'Organization.Read.All', 'Place.ReadWrite.All', 'Policy.Read.All', 'Domain.Read.All', 'Directory.Read.All'] as const;
+export const GRAPH_DELEGATED_PERMISSIONS = ['User.ReadWrite.All', 'Organization.Read.All', 'Place.ReadWrite.All', 'Policy.Read.All', 'Domain.Read.All', 'Directory.Read.All', 'GroupMember.ReadWrite.All'] as const;
 
 export type ServiceResource = 'graph' | 'exchange';
 

@@ -2,6 +2,7 @@
 // sign-in done already, exactly as the CLI's --simulated does it (openPracticeSession).
 import { openPracticeSession } from '../commands/tenant-session.ts';
 import type { SimulatorOptions } from '../simulator/index.ts';
+import { TEAMS_ROOMS_GROUP } from '../simulator/sample-data.ts';
 import { SiteSchema, type Site } from '../../shared/model.ts';
 import type { AppContext } from './context.ts';
 import type { OpenSite } from './open-sites.ts';
@@ -26,7 +27,8 @@ export function practiceSite(): Site {
     topology: 'teams-online',
     cloud: 'simulated',
     tenantDomain: 'contoso.com',
-    defaults: { usageLocation: 'US', license: 'Microsoft_Teams_Rooms_Pro', roomList: 'Building 1 Rooms', timeZone: 'Pacific Standard Time' },
+    // The sample tenant's "Require MFA for all users" policy excludes this group: provisioning adds the rooms.
+    defaults: { usageLocation: 'US', license: 'Microsoft_Teams_Rooms_Pro', roomList: 'Building 1 Rooms', timeZone: 'Pacific Standard Time', conditionalAccessGroup: TEAMS_ROOMS_GROUP },
     rooms: [
       room('Everest', 'mtr-everest', 12, '1'),
       room('K2', 'mtr-k2', 8, '1'),

@@ -11,6 +11,7 @@ import { runLiveStep, SkuLedger, type LiveContext } from './live-steps.ts';
 import { createLimiter, type Limiter } from '../tenant/limiter.ts';
 import { realSleep } from '../tenant/retry.ts';
 import { DEFAULT_SCRIPT_CONCURRENCY, ON_PREMISES_RUNTIMES, runPhaseWithPowerShell, type PowerShellSetup } from './powershell-phase.ts';
+import { GroupLedger } from './group-ledger.ts';
 import { RoomListLedger } from './room-list-ledger.ts';
 import { roomStatus, type ProvisionEvent, type RoomOutcome, type StepOutcome } from './types.ts';
 
@@ -159,6 +160,7 @@ export async function provisionSite(options: ProvisionOptions): Promise<Provisio
     passwordFor: options.passwordFor,
     skus: new SkuLedger(options.graph),
     roomLists: new RoomListLedger(options.exchange, options.signal),
+    groups: new GroupLedger(options.graph, options.signal),
     replication: options.replication ?? DEFAULT_REPLICATION,
     sleep: options.sleep ?? realSleep,
     ...(options.signal ? { signal: options.signal } : {}),

@@ -5,6 +5,7 @@
 import { mergeToken, evaluateRules } from '../../shared/plan/compare.ts';
 import { RUNTIMES, type CmdletCall, type ParamValue, type PropertyRule, type Step } from '../../shared/plan.ts';
 import { ExchangeCmdletError, type ExchangeGateway, type ExchangeParameters, type GraphGateway, type GraphUser, type GraphUserPatch, type SubscribedSku } from '../tenant/types.ts';
+import type { GroupLedger } from './group-ledger.ts';
 import type { RoomListLedger } from './room-list-ledger.ts';
 import type { PropertyChange, StepOutcome, StepStatus } from './types.ts';
 import { writeOnce } from './write-once.ts';
@@ -19,6 +20,8 @@ export interface LiveContext {
   skus: SkuLedger;
   /** The site's room lists, looked up, created and their members read once per run. */
   roomLists: RoomListLedger;
+  /** Security groups by display name (the conditional-access exclusion group), looked up once per run. */
+  groups: GroupLedger;
   /** How long Graph steps wait for an account created in Exchange (or synchronised) to appear. */
   replication: { timeoutMs: number; pollMs: number };
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -355,6 +358,25 @@ async function graphLicense(step: StepOf<'license'>, context: LiveContext): Prom
   return outcome(step, 'changed', `Assigned ${sku.skuPartNumber}.`, [change]);
 }
 
+async function graphGroupMembership(step: StepOf<'group-membership'>, context: LiveContext): Promise<StepOutcome> {
+  const group = await context.groups.lookup(step.group);
+  if (group.state === 'missing') return outcome(step, 'failed', `There is no group named ${JSON.stringify(step.group)} in Microsoft Entra ID.`);
+  if (group.state === 'ambiguous') {
+    return outcome(step, 'failed', `Several groups (${group.count}) are named ${JSON.stringify(step.group)}; RoomReady does not guess which one the policies exclude.`);
+  }
+  const change: PropertyChange = { property: 'MemberOf', before: null, after: step.group };
+  const user = await roomUser(context, step.member);
+  if (!user) return outcome(step, context.dryRun ? 'would-change' : 'pending', context.dryRun ? 'The account does not exist yet; it would be added to the group.' : NOT_REPLICATED, context.dryRun ? [change] : []);
+  // Group membership is not a property of the user: later Graph steps of the room may use this read.
+  rememberUser(context, step.member, user);
+  if (await context.groups.isMember(group.id, user.id)) return outcome(step, 'passed', 'Already a member.');
+  if (context.dryRun) return outcome(step, 'would-change', `The account would be added to ${step.group}.`, [change]);
+  beforeWrite(context);
+  await context.groups.addMember(group.id, user.id);
+  if (!(await context.groups.isMember(group.id, user.id))) return outcome(step, 'pending', 'Added, but the account\'s memberships do not show the group yet; run again later.', [change]);
+  return outcome(step, 'changed', `Added to ${step.group}.`, [change]);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function manual(step: Step, context: LiveContext): StepOutcome {
@@ -390,6 +412,7 @@ export async function runLiveStep(step: Step, context: LiveContext): Promise<Ste
   if (step.runtime === 'graph') {
     if (step.kind === 'ensure') return graphEnsure(step, context);
     if (step.kind === 'license') return graphLicense(step, context);
+    if (step.kind === 'group-membership') return graphGroupMembership(step, context);
   }
   return manual(step, context);
 }

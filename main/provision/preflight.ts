@@ -2,11 +2,12 @@
 // (UPN, alias, proxy addresses), licence units per SKU (Basic at most 25), conditional access that
 // would stop a room account, the admin's roles, and the change plan: every object and property the
 // provisioning run would change (a dry run of the engine). Only reads.
+import { odataString } from '../../shared/odata.ts';
 import { TOPOLOGIES } from '../../shared/topology.ts';
 import { BASIC_LICENSE_TENANT_LIMIT, findRoomLicense } from '../../shared/licenses.ts';
 import { resolveRoom, type ResolvedRoom, type Site } from '../../shared/model.ts';
 import { assessPolicy, observed, scopedByMembership, unavailable, unsatisfiableControls, type MembershipObservation, type Observed } from '../../shared/checks.ts';
-import type { ConditionalAccessPolicy, ExchangeGateway, GraphGateway, GraphUser } from '../tenant/types.ts';
+import type { ConditionalAccessPolicy, ExchangeGateway, GraphGateway, GraphGroup, GraphUser } from '../tenant/types.ts';
 import { ExchangeCmdletError, PermissionError } from '../tenant/types.ts';
 import { provisionSite } from './engine.ts';
 import type { RoomOutcome } from './types.ts';
@@ -49,8 +50,7 @@ export interface PreflightOptions {
   signal?: AbortSignal;
 }
 
-/** OData string literal: single quotes doubled. */
-const odata = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const odata = odataString;
 const domainOf = (upn: string) => upn.slice(upn.lastIndexOf('@') + 1).toLowerCase();
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -178,6 +178,34 @@ async function checkLicences(rooms: ResolvedRoom[], users: Map<string, GraphUser
   return [...needs.values()];
 }
 
+/**
+ * The conditional-access exclusion groups the rooms name (site default or their own): each must be
+ * exactly one group. Returns the ids of those found, by name, for the conditional-access check.
+ */
+async function checkExclusionGroups(rooms: ResolvedRoom[], graph: GraphGateway, findings: PreflightFinding[]): Promise<Map<string, GraphGroup>> {
+  const found = new Map<string, GraphGroup>();
+  const names = new Map<string, number>();
+  for (const room of rooms) if (room.conditionalAccessGroup) names.set(room.conditionalAccessGroup, (names.get(room.conditionalAccessGroup) ?? 0) + 1);
+  for (const [name, count] of names) {
+    const groups = await graph.findGroupsByName(name);
+    if (groups.length === 1) {
+      found.set(name.toLowerCase(), groups[0]!);
+      findings.push({ severity: 'info', check: 'conditional-access.group', message: `The group "${name}" exists: provisioning adds ${count} room(s) to it.` });
+    } else {
+      findings.push({
+        severity: 'error',
+        check: 'conditional-access.group',
+        message:
+          groups.length === 0
+            ? `There is no group named "${name}" in Microsoft Entra ID; ${count} room(s) are to be added to it.`
+            : `${groups.length} groups are named "${name}"; ${count} room(s) are to be added to one of them, and RoomReady does not guess which.`,
+        remediation: 'Create the security group and exclude it from the conditional-access policies that require MFA or a compliant device, or correct the group name in the site settings.',
+      });
+    }
+  }
+  return found;
+}
+
 /** The memberships of an account RoomReady would create: none yet. */
 const NEW_ACCOUNT = observed<MembershipObservation>({ groupIds: [], roleTemplateIds: [] });
 const NOT_SCOPED = unavailable('no policy is scoped by group or role');
@@ -188,7 +216,13 @@ const NOT_SCOPED = unavailable('no policy is scoped by group or role');
  * rooms to be created, those that cover every new account; for accounts that exist, each policy
  * evaluated against the account itself and its groups and roles.
  */
-async function checkConditionalAccess(rooms: ResolvedRoom[], users: Map<string, GraphUser | undefined>, graph: GraphGateway, findings: PreflightFinding[]): Promise<void> {
+async function checkConditionalAccess(
+  rooms: ResolvedRoom[],
+  users: Map<string, GraphUser | undefined>,
+  graph: GraphGateway,
+  findings: PreflightFinding[],
+  groups: Map<string, GraphGroup>,
+): Promise<void> {
   const policies = (await graph.listConditionalAccessPolicies()).filter((policy) => policy.state !== 'disabled' && unsatisfiableControls(policy).length > 0);
   const severity = (policy: ConditionalAccessPolicy): PreflightSeverity => (policy.state === 'enabled' ? 'warning' : 'info');
   const remediation = 'Exclude the room accounts (for example a group of Teams Rooms resource accounts) from the policy before the consoles sign in.';
@@ -196,16 +230,33 @@ async function checkConditionalAccess(rooms: ResolvedRoom[], users: Map<string, 
     const user = users.get(room.upn);
     return user ? [{ room, user }] : [];
   });
-  if (existing.length < rooms.length) {
+  /** The room's named exclusion group, found in the tenant and excluded by the policy: provisioning takes the room out of its scope. */
+  const excludedBy = (policy: ConditionalAccessPolicy, room: ResolvedRoom): GraphGroup | undefined => {
+    const group = room.conditionalAccessGroup ? groups.get(room.conditionalAccessGroup.toLowerCase()) : undefined;
+    const excluded = policy.conditions.users?.excludeGroups ?? [];
+    return group && excluded.some((id) => id.toLowerCase() === group.id.toLowerCase()) ? group : undefined;
+  };
+  const newRooms = rooms.filter((room) => !users.get(room.upn));
+  if (newRooms.length > 0) {
     for (const policy of policies) {
       const assessment = assessPolicy(policy, '', NEW_ACCOUNT);
       if (assessment.applies !== 'yes') continue;
+      const covered = newRooms.filter((room) => !excludedBy(policy, room));
+      if (covered.length < newRooms.length) {
+        const names = [...new Set(newRooms.filter((room) => excludedBy(policy, room)).map((room) => excludedBy(policy, room)!.displayName))];
+        findings.push({
+          severity: 'info',
+          check: 'conditional-access',
+          message: `The conditional access policy "${policy.displayName}" (${policy.state}) requires ${assessment.requires.join(' and ')} for all users but excludes ${names.map((name) => `"${name}"`).join(', ')}: provisioning adds ${newRooms.length - covered.length} new room(s) to it, so they will not be covered.`,
+        });
+      }
+      if (covered.length === 0) continue;
       const scope = policy.conditions.users;
       const exclusions = (scope?.excludeGroups?.length ?? 0) + (scope?.excludeUsers?.length ?? 0) + (scope?.excludeRoles?.length ?? 0) > 0;
       findings.push({
         severity: severity(policy),
         check: 'conditional-access',
-        message: `The conditional access policy "${policy.displayName}" (${policy.state}) requires ${assessment.requires.join(' and ')} for all users${exclusions ? ' with exclusions' : ''}: new room accounts are covered unless they are excluded, and a console cannot satisfy it.`,
+        message: `The conditional access policy "${policy.displayName}" (${policy.state}) requires ${assessment.requires.join(' and ')} for all users${exclusions ? ' with exclusions' : ''}: new room accounts are covered unless they are excluded (${covered.length} here), and a console cannot satisfy it.${covered.some((room) => room.conditionalAccessGroup) ? ' The group the site names is not among its exclusions.' : ' Name the group it excludes in the site settings and provisioning adds the rooms to it.'}`,
         remediation,
       });
     }
@@ -223,6 +274,11 @@ async function checkConditionalAccess(rooms: ResolvedRoom[], users: Map<string, 
     for (const policy of policies) {
       const assessment = assessPolicy(policy, user.id, membership);
       if (assessment.applies === 'no') continue;
+      const group = excludedBy(policy, room);
+      if (group && assessment.applies === 'yes') {
+        findings.push({ severity: 'info', check: 'conditional-access', room: room.upn, message: `"${policy.displayName}" covers ${room.upn} today; provisioning adds it to "${group.displayName}", which the policy excludes.` });
+        continue;
+      }
       findings.push({
         severity: assessment.applies === 'yes' ? severity(policy) : 'info',
         check: 'conditional-access',
@@ -280,7 +336,13 @@ export async function preflightSite(options: PreflightOptions): Promise<Prefligh
       licences = await checkLicences(rooms, users, graph, findings);
     });
   }
-  await attempt('conditional access', findings, () => checkConditionalAccess(rooms, users, graph, findings));
+  let groups = new Map<string, GraphGroup>();
+  if (cloudTopology && rooms.some((room) => room.conditionalAccessGroup)) {
+    await attempt('conditional-access group', findings, async () => {
+      groups = await checkExclusionGroups(rooms, graph, findings);
+    });
+  }
+  await attempt('conditional access', findings, () => checkConditionalAccess(rooms, users, graph, findings, groups));
   if (options.delegated) await attempt('admin roles', findings, () => checkRoles(graph, findings));
 
   const plan = await provisionSite({

@@ -86,7 +86,7 @@ function registerApps(state: TenantState, certificate: PracticeCertificate): See
     certificates: [{ thumbprint: certificate.thumbprint, thumbprintSha256: certificate.thumbprintSha256, publicKey: certificate.publicKey }],
     delegated: { graph: [], exchange: [] },
     application: {
-      graph: ['User.ReadWrite.All', 'Organization.Read.All', 'Place.ReadWrite.All', 'Policy.Read.All', 'Domain.Read.All', 'Directory.Read.All'],
+      graph: ['User.ReadWrite.All', 'Organization.Read.All', 'Place.ReadWrite.All', 'Policy.Read.All', 'Domain.Read.All', 'Directory.Read.All', 'GroupMember.ReadWrite.All'],
       exchange: ['Exchange.ManageAsApp'],
     },
     directoryRoles: ['Exchange Administrator'],

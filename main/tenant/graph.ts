@@ -5,6 +5,7 @@
 import { Client, ResponseType, type BatchRequestBody, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import type { CloudProfile } from '../../shared/clouds.ts';
 import { getUsersInBatches, pathSegment, readBatchAnswer } from './graph-batch.ts';
+import { displayNameFilter } from '../../shared/odata.ts';
 import { graphError } from './graph-errors.ts';
 import { BearerTokenMiddleware, GraphRequestPolicy, RetryMiddleware, TransportMiddleware } from './graph-middleware.ts';
 import { createLimiter, type Limiter } from './limiter.ts';
@@ -17,6 +18,7 @@ import {
   type DirectoryRole,
   type Domain,
   type GraphGateway,
+  type GraphGroup,
   type GraphUser,
   type GraphUserPatch,
   type NewGraphUser,
@@ -211,6 +213,18 @@ export function createGraphGateway(options: GraphGatewayOptions): RoomReadyGraph
         else if (member['@odata.type'] === '#microsoft.graph.directoryRole' && member.roleTemplateId) roleTemplateIds.push(member.roleTemplateId);
       }
       return { groupIds, roleTemplateIds };
+    },
+
+    async findGroupsByName(displayName) {
+      const groups = await list<GraphGroup>({ path: '/groups', query: { $filter: encodeURIComponent(displayNameFilter(displayName)), $select: 'id,displayName' } });
+      // Graph compares without case; a group whose name differs only in case is still that group.
+      return groups.filter((group) => group.displayName.toLowerCase() === displayName.toLowerCase());
+    },
+
+    async addGroupMember(groupId, memberId) {
+      const body = { '@odata.id': `${graphRoot}/${VERSION}/directoryObjects/${encodeURIComponent(memberId)}` };
+      // Not idempotent: a second add is a 400, so after a lost connection the caller reads first.
+      await call({ method: 'POST', path: `/groups/${pathSegment(groupId)}/members/$ref`, body, idempotent: false });
     },
   };
 }

@@ -95,6 +95,12 @@ export interface Place {
   address?: { street?: string; city?: string; state?: string; postalCode?: string; countryOrRegion?: string } | null;
 }
 
+/** A Microsoft Entra group, as much of it as RoomReady reads. */
+export interface GraphGroup {
+  id: string;
+  displayName: string;
+}
+
 export interface DirectoryRole {
   id: string;
   displayName: string;
@@ -123,6 +129,10 @@ export interface GraphGateway {
   myDirectoryRoles(): Promise<DirectoryRole[]>;
   /** A user's groups and directory roles, nested ones included (GET /users/{id}/transitiveMemberOf). */
   userMemberships(userId: string): Promise<UserMemberships>;
+  /** Every group with exactly this display name (GET /groups?$filter=displayName eq '...'): none, one or several. */
+  findGroupsByName(displayName: string): Promise<GraphGroup[]>;
+  /** POST /groups/{id}/members/$ref; Graph answers 400 when it is a member already. Not repeated blindly. */
+  addGroupMember(groupId: string, memberId: string): Promise<void>;
 }
 
 export interface UserMemberships {

@@ -12,6 +12,7 @@ import type { TenantState } from '../state/tenant.ts';
 import type { GraphCall } from './context.ts';
 import { listConditionalAccessPolicies, listDomains, getMe, myDirectoryRoles, userTransitiveMemberOf } from './directory.ts';
 import { graphError, graphHeaders, GraphProblem, insufficientPrivileges, type ErrorIds } from './errors.ts';
+import { addGroupMember, listGroups } from './groups.ts';
 import { assignLicense, listSubscribedSkus } from './licenses.ts';
 import { getPlace, listRoomLists, listRooms, listRoomsOfList, updatePlace } from './places.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.ts';
@@ -58,6 +59,22 @@ const ROUTES: Route[] = [
     },
   },
   { method: 'POST', pattern: ['users', ':id', 'assignLicense'], permissions: [...WRITE_USERS, 'LicenseAssignment.ReadWrite.All'], role: 'assignLicenses', handle: (c, [id]) => ok(assignLicense(c, id!)) },
+  {
+    method: 'GET',
+    pattern: ['groups'],
+    permissions: ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+    handle: (c) => ok(listGroups(c)),
+  },
+  {
+    method: 'POST',
+    pattern: ['groups', ':id', 'members', '$ref'],
+    permissions: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+    role: 'writeUsers',
+    handle: (c, [id]) => {
+      addGroupMember(c, id!);
+      return { status: 204 };
+    },
+  },
   { method: 'GET', pattern: ['subscribedSkus'], permissions: ['Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'LicenseAssignment.Read.All'], handle: (c) => ok(listSubscribedSkus(c)) },
   { method: 'GET', pattern: ['domains'], permissions: ['Domain.Read.All', 'Domain.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'], handle: (c) => ok(listDomains(c)) },
   {
