@@ -8,6 +8,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { ITEM_STATES, type ItemState } from '../../shared/ipc.ts';
+import { worstState } from '../../shared/room-progress/stages.ts';
+import { en } from '../../renderer/src/strings/en.ts';
 import { openApp, startBrowserHarness, summarise, type AppPage, type BrowserHarness } from '../support/browser/app-session.ts';
 
 /** What the walk types into the password field: it must never come back across the bridge. */
@@ -28,6 +31,9 @@ const CSV =
   'Broken Address,not-an-address,4,US\r\n' +
   ',walk-nameless@contoso.com,8,US\r\n' +
   'Walk Room Ten,walk-ten@contoso.com,ten,US\r\n';
+
+/** The word the UI shows for each item state (the renderer's catalogue) -> the state. */
+const STATE_WORDS: Readonly<Record<string, ItemState>> = Object.fromEntries(ITEM_STATES.map((state) => [en[`state.${state}`], state]));
 
 /** expect.poll with room for a busy machine (the whole suite runs in parallel with the browser). */
 function eventually<T>(check: () => T, options: { timeout?: number; message?: string } = {}) {
@@ -232,24 +238,24 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await rail.waitFor();
     const tabs = await rail.getByRole('tab').allInnerTexts();
     expect(tabs.map((text) => text.replace(/^\W+/, '').trim())).toEqual(['Topology', 'Account', 'Exchange', 'Calendar', 'Licence', 'Meetings', 'Validate', 'Console', 'Report']);
-    // Provisioned and validated a moment ago: the account stage is decided, from both. (The sample
-    // tenant has an MFA policy for all users, so validation may fail it: what matters is that the
-    // rail, the items and their states agree.)
+    // Provisioned and validated a moment ago: the account stage is decided, and the rail agrees
+    // with its checklist — the stage's state is the worst of its items' (shared/room-progress's
+    // precedence). What the simulated tenant makes of each check is its business, not this test's.
     const account = rail.getByRole('tab', { name: /^Account, / });
     const label = (await account.getAttribute('aria-label')) ?? '';
-    expect(label).toMatch(/^Account, (Passed|Warning|Failed)$/);
+    const stageState = STATE_WORDS[label.replace('Account, ', '')];
+    expect(stageState, label).toBeDefined();
+    expect(['pending', 'running']).not.toContain(stageState);
     await account.click();
     await page().getByRole('heading', { level: 2, name: 'Account' }).waitFor();
     const items = page().locator('.checklist > li');
     expect(await items.count()).toBeGreaterThan(1);
     const texts = await items.allInnerTexts();
-    expect(texts.some((text) => /^\W*Passed\b/.test(text.trim())), 'a provisioning step of the account passed').toBe(true);
-    const stageState = label.replace('Account, ', '');
-    if (stageState === 'Failed') {
-      const failed = texts.filter((text) => /^\W*Failed\b/.test(text.trim()));
-      expect(failed.length).toBeGreaterThan(0);
-      expect(failed.every((text) => text.includes('How to fix it'))).toBe(true);
-    }
+    const itemStates = texts.map((text) => STATE_WORDS[/^\W*(\w+)/.exec(text.trim())?.[1] ?? '']);
+    expect(itemStates.every((state) => state !== undefined), texts.join('\n---\n')).toBe(true);
+    expect(itemStates, 'the provisioning steps of the account passed').toContain('passed');
+    expect(stageState).toBe(worstState(itemStates as ItemState[]));
+    for (const [index, state] of itemStates.entries()) if (state === 'failed') expect(texts[index]).toContain('How to fix it');
     await screen('room-account');
     await inDarkTheme('room-account');
   });
@@ -365,9 +371,10 @@ describe.sequential('the wizard, walked in Chromium', () => {
     expect(leaks.map((crossing) => `${crossing.direction} ${crossing.name}`)).toEqual([]);
     // The one place the password went is the one request that carried it.
     const carried = app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && JSON.stringify(crossing.value).includes(ROOM_PASSWORD));
-    expect(carried.map((crossing) => crossing.name)).toEqual(['passwords.set']);
+    // (At most once each: this check also runs when the walk stopped before those steps.)
+    expect(carried.map((crossing) => crossing.name)).toEqual(carried.length === 0 ? [] : ['passwords.set']);
     const sealedWith = app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && JSON.stringify(crossing.value).includes(PASSPHRASE));
-    expect(sealedWith.map((crossing) => crossing.name)).toEqual(['export.package']);
+    expect(sealedWith.map((crossing) => crossing.name)).toEqual(sealedWith.length === 0 ? [] : ['export.package']);
     expect(app.bridge.logs.filter((line) => line.includes(ROOM_PASSWORD) || line.includes(PASSPHRASE) || JWT.test(line))).toEqual([]);
     const html = await page().content();
     expect(html.includes(ROOM_PASSWORD) || html.includes(PASSPHRASE)).toBe(false);
