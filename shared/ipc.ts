@@ -213,7 +213,8 @@ export const SiteChangesSchema = z.strictObject({
       roomList: z.string().optional(),
       conditionalAccessGroup: z.string().optional(),
       appVersion: z.string().optional(),
-      meetingMode: z.enum(MEETING_MODES).optional(),
+      /** '' clears the default. */
+      meetingMode: z.enum(MEETING_MODES).or(z.literal('')).optional(),
     })
     .optional(),
 });

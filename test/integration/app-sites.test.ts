@@ -70,6 +70,18 @@ describe('site files', () => {
     expect(version.issues?.[0]?.field).toBe('defaults.appVersion');
   });
 
+  it('sets and clears room defaults; an emptied default is no default', async () => {
+    const site = await app.ok('sites.create', { name: 'Defaults', topology: 'teams-online', cloud: 'global' });
+    const set = await app.ok('sites.update', { siteId: site.id, changes: { defaults: { conditionalAccessGroup: 'Teams Rooms', meetingMode: 'teams-only', usageLocation: 'GB' } } });
+    expect(set.site.defaults).toMatchObject({ conditionalAccessGroup: 'Teams Rooms', meetingMode: 'teams-only', usageLocation: 'GB' });
+    const cleared = await app.ok('sites.update', { siteId: set.id, changes: { defaults: { conditionalAccessGroup: '', meetingMode: '' } } });
+    expect(cleared.site.defaults).not.toHaveProperty('conditionalAccessGroup');
+    expect(cleared.site.defaults).not.toHaveProperty('meetingMode');
+    expect(cleared.site.defaults.usageLocation).toBe('GB');
+    const badGroup = await app.fails('sites.update', { siteId: set.id, changes: { defaults: { conditionalAccessGroup: 'two\nlines' } } });
+    expect(badGroup.issues?.[0]?.field).toBe('defaults.conditionalAccessGroup');
+  });
+
   it('a damaged site file is a bad-file error naming the file; a cancelled dialog is cancelled', async () => {
     const damaged = path.join(dir, 'damaged.roomready.json');
     fs.writeFileSync(damaged, '{ "format": "roomready-site", "schemaVersion": 1, "site": { "name": ');

@@ -91,6 +91,10 @@ export const en = {
   'site.settings.allSaved': 'All changes saved',
   'site.settings.notSavedYet': 'Not saved to a file yet',
   'site.settings.findings': 'Site findings',
+  'site.defaults.title': 'Defaults for every room',
+  'site.defaults.hint': 'A room without its own value takes these. Leave a field empty for no default.',
+  'site.defaults.inherit': '(no default)',
+  'field.appVersion': 'Teams Rooms app version on the consoles',
 
   'signin.title': 'Sign-in',
   'signin.state.signed-out': 'Signed out',

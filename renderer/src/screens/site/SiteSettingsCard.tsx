@@ -1,4 +1,4 @@
-// The site's name, topology, cloud and tenant domain (sites.update), and saving the site file.
+// The site's name, topology, cloud, tenant domain and room defaults (sites.update), and saving the site file.
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { CLOUDS } from '../../../../shared/clouds.ts';
@@ -10,7 +10,8 @@ import { useApi } from '../../api/context.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { FailureMessage } from '../../components/FailureMessage.tsx';
 import { TopologyDescription } from '../../components/TopologyDescription.tsx';
-import { t } from '../../strings/t.ts';
+import { t, type StringKey } from '../../strings/t.ts';
+import { defaultsForm, SITE_DEFAULT_FIELDS, type SiteDefaultField } from './site-default-fields.ts';
 
 export function SiteSettingsCard({ view, setView }: { view: SiteView; setView: (view: SiteView) => void }) {
   const api = useApi();
@@ -19,6 +20,8 @@ export function SiteSettingsCard({ view, setView }: { view: SiteView; setView: (
   const [topology, setTopology] = useState<TopologyId>(view.site.topology);
   const [cloud, setCloud] = useState<CloudId>(view.site.cloud);
   const [tenantDomain, setTenantDomain] = useState(view.site.tenantDomain ?? '');
+  const saved = useMemo(() => defaultsForm(view.site.defaults), [view.site.defaults]);
+  const [defaults, setDefaults] = useState(saved);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const descriptionId = useId();
@@ -28,16 +31,24 @@ export function SiteSettingsCard({ view, setView }: { view: SiteView; setView: (
     setTopology(view.site.topology);
     setCloud(view.site.cloud);
     setTenantDomain(view.site.tenantDomain ?? '');
-  }, [view.site.name, view.site.topology, view.site.cloud, view.site.tenantDomain]);
+    setDefaults(saved);
+  }, [view.site.name, view.site.topology, view.site.cloud, view.site.tenantDomain, saved]);
 
+  const changedDefaults = SITE_DEFAULT_FIELDS.filter(({ name: field }) => defaults[field] !== saved[field]).map(({ name: field }) => field);
   const changed =
-    name !== view.site.name || topology !== view.site.topology || cloud !== view.site.cloud || tenantDomain !== (view.site.tenantDomain ?? '');
+    name !== view.site.name ||
+    topology !== view.site.topology ||
+    cloud !== view.site.cloud ||
+    tenantDomain !== (view.site.tenantDomain ?? '') ||
+    changedDefaults.length > 0;
+  const setDefault = (field: SiteDefaultField, value: string) => setDefaults((current) => ({ ...current, [field]: value }));
   const findings = useMemo(() => checkSiteSettings(view.site), [view.site]);
   const issueFor = (field: string) => failure?.issues?.find((issue) => issue.field === field || issue.field === `changes.${field}`)?.message;
 
   const apply = async () => {
     setBusy(true);
-    const result = await call(() => api.sites.update({ siteId: view.id, changes: { name, topology, cloud, tenantDomain } }));
+    const defaultChanges = Object.fromEntries(changedDefaults.map((field) => [field, defaults[field]]));
+    const result = await call(() => api.sites.update({ siteId: view.id, changes: { name, topology, cloud, tenantDomain, defaults: defaultChanges } }));
     setBusy(false);
     if (result.ok) {
       setFailure(null);
@@ -86,6 +97,26 @@ export function SiteSettingsCard({ view, setView }: { view: SiteView; setView: (
         </Field>
       </div>
       <TopologyDescription id={descriptionId} topology={topology} />
+      <h3>{t('site.defaults.title')}</h3>
+      <p className="muted">{t('site.defaults.hint')}</p>
+      <div className="field-grid">
+        {SITE_DEFAULT_FIELDS.map((spec) => (
+          <Field key={spec.name} label={t(`field.${spec.name}` as StringKey)} validationMessage={issueFor(`defaults.${spec.name}`)}>
+            {spec.options ? (
+              <Select value={defaults[spec.name]} onChange={(_, data) => setDefault(spec.name, data.value)}>
+                {!spec.required && <option value="">{t('site.defaults.inherit')}</option>}
+                {spec.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <Input value={defaults[spec.name]} placeholder={spec.placeholder} onChange={(_, data) => setDefault(spec.name, data.value)} />
+            )}
+          </Field>
+        ))}
+      </div>
       {findings.length > 0 && (
         <ul className="finding-list" aria-label={t('site.settings.findings')}>
           {findings.map((finding) => (

@@ -35,7 +35,7 @@ export const ROOM_FIELD_GROUPS: readonly RoomFieldGroup[] = [
   },
   {
     title: 'roomDialog.section.licensing',
-    fields: [{ name: 'usageLocation', placeholder: 'US' }, { name: 'license' }],
+    fields: [{ name: 'usageLocation', placeholder: 'US' }, { name: 'license' }, { name: 'conditionalAccessGroup', placeholder: 'Teams Rooms' }],
   },
   {
     title: 'roomDialog.section.location',
