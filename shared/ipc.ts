@@ -223,6 +223,12 @@ const none = z.strictObject({});
 /** Files the renderer hands over (CSV, SkypeSettings.xml) are read there and sent as text, at most 20 MB. */
 const fileText = z.string().max(20 * 1024 * 1024);
 const fileName = z.string().min(1).max(260);
+const fileBase64 = z
+  .string()
+  .max(Math.ceil((20 * 1024 * 1024) / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+const RowIssueViewSchema = z.strictObject({ row: z.number().int(), field: z.string().optional(), value: z.string().optional(), message: z.string() });
 
 // ---------------------------------------------------------------------------------------------
 // The contract
@@ -261,12 +267,20 @@ export const IPC_CONTRACT = {
 
   /** Adds the file's valid rows (replacing rooms with the same UPN); the rest come back, row by row. */
   'rooms.importCsv': {
-    input: z.strictObject({ siteId, fileName, text: fileText }),
+    // The file's bytes (base64), so main decodes them as the CLI does (UTF-8, UTF-16 with a BOM,
+    // Windows-1252 from Excel); `text` for callers that already hold the decoded text.
+    input: z
+      .strictObject({ siteId, fileName, base64: fileBase64.optional(), text: fileText.optional() })
+      .refine((input) => (input.base64 === undefined) !== (input.text === undefined), { message: 'give the file as base64 or as text, exactly one of them' }),
     output: z.strictObject({
       site: SiteViewSchema,
       added: z.number().int().nonnegative(),
       replaced: z.number().int().nonnegative(),
-      rejected: z.array(z.strictObject({ row: z.number().int(), field: z.string().optional(), value: z.string().optional(), message: z.string() })),
+      rejected: z.array(RowIssueViewSchema),
+      /** Rows imported with something to look at (a value adjusted or ignored). */
+      warnings: z.array(RowIssueViewSchema),
+      /** Headers RoomReady does not know, as written; their values were ignored. */
+      unknownColumns: z.array(z.string()),
     }),
   },
   /** Adds a room, or replaces the room `replaceUpn`; a room the model rejects fails with `invalid-room` and `issues`. */

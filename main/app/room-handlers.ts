@@ -19,7 +19,7 @@ export function roomProgress(open: OpenSite, room: Room): RoomProgress {
   return { siteId: open.id, upn: room.upn, displayName: room.displayName, stages: roomStages(open, room) };
 }
 
-function rejected(issues: readonly RowIssue[], bytes: Uint8Array, fileName: string) {
+function rowIssueViews(issues: readonly RowIssue[], bytes: Uint8Array, fileName: string) {
   const valueOf = issues.length > 0 ? rejectedValues(bytes, fileName) : () => undefined;
   return issues.map((issue) => {
     const value = valueOf(issue);
@@ -30,10 +30,10 @@ function rejected(issues: readonly RowIssue[], bytes: Uint8Array, fileName: stri
 export function roomHandlers(ctx: AppContext): RoomHandlers {
   const { sites, deps } = ctx;
   return {
-    'rooms.importCsv': ({ siteId, fileName, text }) =>
+    'rooms.importCsv': ({ siteId, fileName, base64, text }) =>
       translated(async () => {
         const open = sites.get(siteId);
-        const bytes = new TextEncoder().encode(text);
+        const bytes = base64 !== undefined ? new Uint8Array(Buffer.from(base64, 'base64')) : new TextEncoder().encode(text ?? '');
         const imported = importRoomsCsv(bytes, open.site, fileName);
         let added = 0;
         let replaced = 0;
@@ -59,7 +59,9 @@ export function roomHandlers(ctx: AppContext): RoomHandlers {
           site: siteView(open),
           added,
           replaced,
-          rejected: rejected(imported.errors, bytes, fileName),
+          rejected: rowIssueViews(imported.errors, bytes, fileName),
+          warnings: rowIssueViews(imported.warnings, bytes, fileName),
+          unknownColumns: imported.unknownColumns,
         };
       }),
 

@@ -76,6 +76,24 @@ describe('the practice walk', () => {
     expect(site.dirty).toBe(true);
   });
 
+  it('decodes the file as bytes (UTF-16 from Excel), and lists warnings and unknown columns', async () => {
+    const csv = 'UserPrincipalName,DisplayName,Colour\r\nmtr-zurich@contoso.com,Zürich Süd,blue\r\nmtr-oslo@contoso.com,,green\r\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+    const result = await app.ok('rooms.importCsv', { siteId: site.id, fileName: 'excel-unicode.csv', base64: utf16.toString('base64') });
+    expect(result.added).toBe(2);
+    expect(result.rejected).toEqual([]);
+    expect(result.site.rooms.find((room) => room.upn === 'mtr-zurich@contoso.com')?.displayName).toBe('Zürich Süd');
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ row: 1, field: 'Colour', message: expect.stringContaining('not a RoomReady column') }),
+      expect.objectContaining({ row: 3, field: 'DisplayName', message: expect.stringContaining('from the UPN') }),
+    ]);
+    expect(result.unknownColumns).toEqual(['Colour']);
+    site = (await app.ok('rooms.remove', { siteId: site.id, upns: ['mtr-zurich@contoso.com', 'mtr-oslo@contoso.com'] }));
+    // Exactly one of base64 and text.
+    expect((await app.fails('rooms.importCsv', { siteId: site.id, fileName: 'x.csv' })).code).toBe('invalid-input');
+    expect((await app.fails('rooms.importCsv', { siteId: site.id, fileName: 'x.csv', base64: 'QQ==', text: 'A' })).code).toBe('invalid-input');
+  });
+
   it('a CSV that is not a rooms file at all is a bad-file error naming it', async () => {
     const failure = await app.fails('rooms.importCsv', { siteId: site.id, fileName: 'notes.csv', text: 'Colour,Size\nred,3\n' });
     expect(failure.code).toBe('bad-file');

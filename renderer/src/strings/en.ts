@@ -144,6 +144,8 @@ export const en = {
   'csv.title': 'CSV import',
   'csv.result': 'Imported {fileName}: {added} added, {replaced} replaced, {rejected} rows rejected.',
   'csv.rejected': 'Rejected rows',
+  'csv.warnings': 'Imported rows to look at',
+  'csv.unknownColumns': 'Columns RoomReady does not know, ignored: {columns}',
   'csv.col.row': 'Row',
   'csv.col.field': 'Field',
   'csv.col.value': 'Value',

@@ -1,8 +1,10 @@
-// CSV import: the file is read here and its text sent to rooms.importCsv; rejected rows come back
-// one by one (row, field, value, message) and are listed in a table.
+// CSV import: the file's bytes are read here and sent to rooms.importCsv, which decodes them as the
+// CLI does (UTF-8, UTF-16, Excel's Windows-1252); rejected rows and warnings come back one by one
+// (row, field, value, message) and are listed in tables.
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { ChannelOutput, SiteView } from '../../../../shared/ipc.ts';
+import { bytesToBase64 } from '../../api/base64.ts';
 import { call, type Failure } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
@@ -22,15 +24,15 @@ export function CsvImportButton({ view, onImported }: { view: SiteView; onImport
     event.target.value = '';
     if (!file) return;
     setBusy(true);
-    let text: string;
+    let base64: string;
     try {
-      text = await file.text();
+      base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     } catch {
       setBusy(false);
       onImported({ ok: false, code: 'bad-file', message: t('csv.readFailed', { fileName: file.name }) });
       return;
     }
-    const result = await call(() => api.rooms.importCsv({ siteId: view.id, fileName: file.name, text }));
+    const result = await call(() => api.rooms.importCsv({ siteId: view.id, fileName: file.name, base64 }));
     setBusy(false);
     if (result.ok) {
       const { added, replaced, rejected } = result.data;
@@ -68,33 +70,40 @@ export function CsvImportResult({ result, onDismiss }: { result: ImportResult | 
           {t('csv.result', { fileName: data.fileName, added: data.added, replaced: data.replaced, rejected: data.rejected.length })}
         </MessageBarBody>
       </MessageBar>
-      {data.rejected.length > 0 && (
-        <table className="data-table">
-          <caption>{t('csv.rejected')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('csv.col.row')}</th>
-              <th scope="col">{t('csv.col.field')}</th>
-              <th scope="col">{t('csv.col.value')}</th>
-              <th scope="col">{t('csv.col.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rejected.map((row, index) => (
-              <tr key={`${row.row}-${row.field ?? ''}-${index}`}>
-                <td>{row.row}</td>
-                <td>{row.field ?? ''}</td>
-                <td className="value-cell">{row.value ?? ''}</td>
-                <td>{row.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowIssueTable caption={t('csv.rejected')} rows={data.rejected} />
+      <RowIssueTable caption={t('csv.warnings')} rows={data.warnings} />
+      {data.unknownColumns.length > 0 && <p>{t('csv.unknownColumns', { columns: data.unknownColumns.join(', ') })}</p>}
       <Button appearance="subtle" onClick={onDismiss}>
         {t('csv.dismiss')}
       </Button>
     </section>
+  );
+}
+
+function RowIssueTable({ caption, rows }: { caption: string; rows: ImportResult['rejected'] }) {
+  if (rows.length === 0) return null;
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('csv.col.row')}</th>
+          <th scope="col">{t('csv.col.field')}</th>
+          <th scope="col">{t('csv.col.value')}</th>
+          <th scope="col">{t('csv.col.message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={`${row.row}-${row.field ?? ''}-${index}`}>
+            <td>{row.row}</td>
+            <td>{row.field ?? ''}</td>
+            <td className="value-cell">{row.value ?? ''}</td>
+            <td>{row.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
