@@ -186,7 +186,9 @@ describe('beyond the retry budget: faults that exhaust it', () => {
       // Each run rereads every room, so even a finished site loses a read or two to the storm in
       // most runs: what must converge is the tenant, which a room keeps once its writes are done.
       if (desiredStateProblems(snapshot, site).length === 0) break;
-      expect(run, history.join('\n')).toBeLessThan(6);
+      // Each attempt has even odds, so how many runs it takes varies with the order requests meet
+      // the storm (which the machine's load changes): the bound is about convergence, not speed.
+      expect(run, history.join('\n')).toBeLessThan(10);
     }
     if (VERBOSE) console.log(`beyond the budget: ${history.join('; ')}; ${JSON.stringify(sim.stats())}`);
     expect(sim.stats().throttled).toBeGreaterThan(sim.stats().reads);
