@@ -127,7 +127,7 @@ export function OnSiteScreen({ view, upn, navigate }: { view: SiteView; upn?: st
                   {item.why && <p className="muted">{item.why}</p>}
                   {mark && (
                     <ul className="checklist">
-                      <ChecklistItemCard item={mark} siteId={view.id} upn={roomUpn} onChanged={setProgress} large />
+                      <ChecklistItemCard item={mark} siteId={view.id} upn={roomUpn} onChanged={setProgress} large embedded />
                     </ul>
                   )}
                 </li>

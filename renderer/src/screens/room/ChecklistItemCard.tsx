@@ -20,9 +20,11 @@ export interface ChecklistItemCardProps {
   onChanged: (progress: RoomProgress) => void;
   /** Larger targets for the console's touch screen. */
   large?: boolean;
+  /** Shown inside a step that already names it and shows its values (on-site first-run screens): only state, fix and mark. */
+  embedded?: boolean;
 }
 
-export function ChecklistItemCard({ item, siteId, upn, onChanged, large = false }: ChecklistItemCardProps) {
+export function ChecklistItemCard({ item, siteId, upn, onChanged, large = false, embedded = false }: ChecklistItemCardProps) {
   const api = useApi();
   const announce = useAnnounce();
   const [note, setNote] = useState(item.note ?? '');
@@ -47,10 +49,10 @@ export function ChecklistItemCard({ item, siteId, upn, onChanged, large = false 
     <li className={`checklist-item item-${item.state}`}>
       <div className="checklist-item-head">
         <StateBadge state={item.state} />
-        <h3 className="checklist-item-title">{item.title}</h3>
+        {!embedded && <h3 className="checklist-item-title">{item.title}</h3>}
       </div>
-      {item.detail && <p>{item.detail}</p>}
-      {item.value !== undefined && (
+      {item.detail && !embedded && <p>{item.detail}</p>}
+      {item.value !== undefined && !embedded && (
         <div className="value-row">
           <span className="muted">{t('room.value')}</span> <code className="typed-value">{item.value}</code>
           <CopyButton text={item.value} label={t('onsite.copyValue', { label: item.title })} size={size} />
