@@ -4,6 +4,7 @@
 // comparisons ignore case, as directory queries do. Operators that Graph serves only as
 // "advanced queries" (ne, not, endsWith) are reported so the caller can demand
 // ConsistencyLevel: eventual and $count=true.
+import { invalidProperty, odataBadRequest } from './errors.ts';
 
 export type Literal = string | number | boolean | null;
 
@@ -308,4 +309,22 @@ export function matches(node: FilterNode, entity: Record<string, unknown>, scope
       return collection.some((item) => matches(node.body!, entity, new Map([...scope, [node.variable, item]])));
     }
   }
+}
+
+/**
+ * The request's $filter, parsed and checked against what the entity can be filtered by, or null
+ * when there is none; Graph's 400s for bad syntax and unknown properties.
+ */
+export function requestFilter(query: URLSearchParams, filterable: ReadonlySet<string>, entity: string): FilterNode | null {
+  const text = query.get('$filter');
+  if (text === null) return null;
+  let filter: FilterNode;
+  try {
+    filter = parseFilter(text);
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw odataBadRequest(`Invalid filter clause: ${error.message}`);
+    throw error;
+  }
+  for (const property of filterProperties(filter)) if (!filterable.has(property.toLowerCase())) throw invalidProperty(property, entity);
+  return filter;
 }

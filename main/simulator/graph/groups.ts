@@ -6,8 +6,8 @@
 import { isRecord, parseJson } from '../http.ts';
 import type { SecurityGroupRecord } from '../state/records.ts';
 import type { GraphCall } from './context.ts';
-import { badRequest, invalidProperty, notFound, odataBadRequest } from './errors.ts';
-import { FilterSyntaxError, filterProperties, matches, parseFilter, advancedOperators } from './filter.ts';
+import { badRequest, notFound, odataBadRequest } from './errors.ts';
+import { advancedOperators, matches, requestFilter } from './filter.ts';
 import { contextUrl, paginate, pick, selectedProperties } from './odata.ts';
 import { visibleUser } from './users.ts';
 
@@ -31,16 +31,8 @@ function groupEntity(group: SecurityGroupRecord): Record<string, unknown> {
 export function listGroups(call: GraphCall): Record<string, unknown> {
   const select = selectedProperties(call, GROUP_PROPERTIES, 'group');
   let groups = [...call.tenant.securityGroups.values()].map(groupEntity);
-  const filterText = call.request.query.get('$filter');
-  if (filterText !== null) {
-    let filter;
-    try {
-      filter = parseFilter(filterText);
-    } catch (error) {
-      if (error instanceof FilterSyntaxError) throw odataBadRequest(`Invalid filter clause: ${error.message}`);
-      throw error;
-    }
-    for (const property of filterProperties(filter)) if (!FILTERABLE.has(property.toLowerCase())) throw invalidProperty(property, 'group');
+  const filter = requestFilter(call.request.query, FILTERABLE, 'group');
+  if (filter !== null) {
     const advanced = advancedOperators(filter);
     if (advanced.length > 0) throw badRequest(`Operator '${advanced[0]}' is not supported because the 'ConsistencyLevel:eventual' header is missing.`);
     groups = groups.filter((group) => matches(filter, group));

@@ -8,8 +8,8 @@ import { isRecord, parseJson } from '../http.ts';
 import type { DirectoryUser } from '../state/records.ts';
 import type { TenantState } from '../state/tenant.ts';
 import type { GraphCall } from './context.ts';
-import { badRequest, invalidProperty, invalidValue, notFound, odataBadRequest, GraphProblem } from './errors.ts';
-import { advancedOperators, FilterSyntaxError, filterProperties, matches, parseFilter } from './filter.ts';
+import { badRequest, invalidValue, notFound, odataBadRequest, GraphProblem } from './errors.ts';
+import { advancedOperators, matches, requestFilter } from './filter.ts';
 import { contextUrl, paginate, pick, selectedProperties } from './odata.ts';
 
 export const DEFAULT_USER_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'] as const;
@@ -100,16 +100,8 @@ export function listUsers(call: GraphCall): Record<string, unknown> {
   const select = selectedProperties(call, USER_PROPERTIES, 'user');
   const countRequested = (call.request.query.get('$count') ?? '').toLowerCase() === 'true';
   let users = call.tenant.visibleUsers().map((u) => userEntity(call.tenant, u));
-  const filterText = call.request.query.get('$filter');
-  if (filterText !== null) {
-    let filter;
-    try {
-      filter = parseFilter(filterText);
-    } catch (error) {
-      if (error instanceof FilterSyntaxError) throw odataBadRequest(`Invalid filter clause: ${error.message}`);
-      throw error;
-    }
-    for (const property of filterProperties(filter)) if (!FILTERABLE.has(property.toLowerCase())) throw invalidProperty(property, 'user');
+  const filter = requestFilter(call.request.query, FILTERABLE, 'user');
+  if (filter !== null) {
     const advanced = advancedOperators(filter);
     if (advanced.length > 0 && !eventual(call)) {
       throw new GraphProblem(400, 'Request_UnsupportedQuery', `Operator '${advanced[0]}' is not supported because the 'ConsistencyLevel:eventual' header is missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information`);

@@ -1,14 +1,14 @@
 // The site's name, topology, cloud, tenant domain and room defaults (sites.update), and saving the site file.
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { CLOUDS } from '../../../../shared/clouds.ts';
 import type { SiteView } from '../../../../shared/ipc.ts';
-import { CLOUD_IDS, checkSiteSettings, type CloudId } from '../../../../shared/model.ts';
-import { TOPOLOGIES, TOPOLOGY_IDS, type TopologyId } from '../../../../shared/topology.ts';
+import { checkSiteSettings, type CloudId } from '../../../../shared/model.ts';
+import type { TopologyId } from '../../../../shared/topology.ts';
 import { call, type Failure } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { FailureMessage } from '../../components/FailureMessage.tsx';
+import { CloudSelect, TopologySelect } from '../../components/SiteChoices.tsx';
 import { TopologyDescription } from '../../components/TopologyDescription.tsx';
 import { t, type StringKey } from '../../strings/t.ts';
 import { defaultsForm, SITE_DEFAULT_FIELDS, type SiteDefaultField } from './site-default-fields.ts';
@@ -66,7 +66,6 @@ export function SiteSettingsCard({ view, setView }: { view: SiteView; setView: (
     } else if (result.code !== 'cancelled') setFailure(result);
   };
 
-  const cloudIds = view.practice ? CLOUD_IDS : CLOUD_IDS.filter((id) => id !== 'simulated');
   return (
     <section className="card" aria-labelledby="site-settings-title">
       <h2 id="site-settings-title">{t('site.settings.title')}</h2>
@@ -75,22 +74,10 @@ export function SiteSettingsCard({ view, setView }: { view: SiteView; setView: (
           <Input value={name} onChange={(_, data) => setName(data.value)} />
         </Field>
         <Field label={t('site.settings.topology')} validationMessage={issueFor('topology')}>
-          <Select value={topology} aria-describedby={descriptionId} onChange={(_, data) => setTopology(data.value as TopologyId)}>
-            {TOPOLOGY_IDS.map((id) => (
-              <option key={id} value={id}>
-                {TOPOLOGIES[id].label}
-              </option>
-            ))}
-          </Select>
+          <TopologySelect value={topology} onChange={setTopology} describedBy={descriptionId} />
         </Field>
         <Field label={t('site.settings.cloud')} validationMessage={issueFor('cloud')}>
-          <Select value={cloud} onChange={(_, data) => setCloud(data.value as CloudId)}>
-            {cloudIds.map((id) => (
-              <option key={id} value={id}>
-                {CLOUDS[id].label}
-              </option>
-            ))}
-          </Select>
+          <CloudSelect value={cloud} onChange={setCloud} practice={view.practice} />
         </Field>
         <Field label={t('site.settings.tenantDomain')} validationMessage={issueFor('tenantDomain')}>
           <Input value={tenantDomain} onChange={(_, data) => setTenantDomain(data.value)} />

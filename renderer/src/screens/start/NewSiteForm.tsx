@@ -1,13 +1,13 @@
 // New site: name, topology (with its description) and cloud.
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
-import { CLOUDS } from '../../../../shared/clouds.ts';
 import type { SiteView } from '../../../../shared/ipc.ts';
-import { CLOUD_IDS, type CloudId } from '../../../../shared/model.ts';
-import { TOPOLOGIES, TOPOLOGY_IDS, type TopologyId } from '../../../../shared/topology.ts';
+import type { CloudId } from '../../../../shared/model.ts';
+import type { TopologyId } from '../../../../shared/topology.ts';
 import { call, type Failure } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { FailureMessage } from '../../components/FailureMessage.tsx';
+import { CloudSelect, TopologySelect } from '../../components/SiteChoices.tsx';
 import { TopologyDescription } from '../../components/TopologyDescription.tsx';
 import { t } from '../../strings/t.ts';
 
@@ -39,23 +39,11 @@ export function NewSiteForm({ onCreated, primary }: { onCreated: (view: SiteView
         <Input value={name} onChange={(_, data) => setName(data.value)} />
       </Field>
       <Field label={t('start.new.topology')} validationMessage={issueFor('topology')}>
-        <Select value={topology} aria-describedby={descriptionId} onChange={(_, data) => setTopology(data.value as TopologyId)}>
-          {TOPOLOGY_IDS.map((id) => (
-            <option key={id} value={id}>
-              {TOPOLOGIES[id].label}
-            </option>
-          ))}
-        </Select>
+        <TopologySelect value={topology} onChange={setTopology} describedBy={descriptionId} />
       </Field>
       <TopologyDescription id={descriptionId} topology={topology} />
       <Field label={t('start.new.cloud')} validationMessage={issueFor('cloud')}>
-        <Select value={cloud} onChange={(_, data) => setCloud(data.value as CloudId)}>
-          {CLOUD_IDS.filter((id) => id !== 'simulated').map((id) => (
-            <option key={id} value={id}>
-              {CLOUDS[id].label}
-            </option>
-          ))}
-        </Select>
+        <CloudSelect value={cloud} onChange={setCloud} practice={false} />
       </Field>
       <Field label={t('start.new.tenantDomain')} hint={t('start.new.tenantDomainHint')} validationMessage={issueFor('tenantDomain')}>
         <Input value={tenantDomain} onChange={(_, data) => setTenantDomain(data.value)} />
