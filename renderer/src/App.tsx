@@ -7,6 +7,7 @@ import type { Api } from './api/client.ts';
 import { ApiContext } from './api/context.tsx';
 import { AnnouncerProvider } from './components/Announcer.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
+import { useFirstLaunch } from './first-launch.ts';
 import type { Screen } from './navigation.ts';
 import { ConsoleConfigScreen } from './screens/console/ConsoleConfigScreen.tsx';
 import { NoBridgeNotice } from './screens/NoBridgeNotice.tsx';
@@ -68,6 +69,7 @@ function Shell({ api, dark, setDark }: { api: Api; dark: boolean; setDark: (dark
     setSite(null);
     setScreen({ name: 'start' });
   };
+  const deciding = useFirstLaunch(api, openSite);
   const onSite = screen.name === 'onsite';
   const setOnSite = (on: boolean) => navigate(on ? { name: 'onsite', upn: lastUpn } : { name: 'site' });
 
@@ -87,7 +89,8 @@ function Shell({ api, dark, setDark }: { api: Api; dark: boolean; setDark: (dark
         closeSite={closeSite}
       />
       <main id="main" tabIndex={-1} className="main">
-        {(screen.name === 'start' || site === null) && <StartScreen onOpen={openSite} />}
+        {deciding && site === null && <p className="muted">{t('app.starting')}</p>}
+        {!deciding && (screen.name === 'start' || site === null) && <StartScreen onOpen={openSite} />}
         {site && screen.name === 'site' && <SiteScreen view={site} setView={setSite} navigate={navigate} selected={selected} setSelected={setSelected} />}
         {site && screen.name === 'room' && <RoomScreen view={site} upn={screen.upn} navigate={navigate} />}
         {site && screen.name === 'console' && <ConsoleConfigScreen view={site} upn={screen.upn} navigate={navigate} />}

@@ -23,9 +23,11 @@ describe('renderer in Chromium (smoke)', () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
-  it('renders the Start screen with the app name', async () => {
-    await expect.poll(() => app.page.getByRole('heading', { level: 1 }).first().textContent(), { timeout: 10_000 }).toMatch(/RoomReady/);
-    await app.screenshot('00', 'smoke-start');
+  it('first launch with no tenant configured: opens straight into the practice site, labelled', async () => {
+    await expect.poll(() => app.page.getByRole('heading', { level: 1 }).first().textContent(), { timeout: 20_000 }).toMatch(/^Site: Practice/);
+    expect(await app.page.getByRole('note').filter({ hasText: 'Practice mode — simulated tenant, nothing real is changed' }).isVisible()).toBe(true);
+    expect(app.bridge.traffic.some((crossing) => crossing.direction === 'request' && crossing.name === 'sites.openPractice')).toBe(true);
+    await app.screenshot('00', 'smoke-first-launch');
     app.assertClean();
   });
 
@@ -61,10 +63,11 @@ describe('renderer in Chromium (smoke)', () => {
     expect(app.problems().join('\n')).toMatch(/Content Security Policy|CSP violation/);
   });
 
-  it('axe finds no serious or critical violation on the Start screen', async () => {
-    const fresh = await openApp(harness);
+  it('with a tenant configured the app starts at the Start screen, and axe finds no serious or critical violation there', async () => {
+    const fresh = await openApp(harness, { env: { ROOMREADY_CLIENT_ID: '00000000-0000-0000-0000-000000000001' } });
     try {
-      await fresh.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect.poll(() => fresh.page.getByRole('heading', { level: 1 }).first().textContent(), { timeout: 10_000 }).toMatch(/^Start/);
+      expect(fresh.bridge.traffic.some((crossing) => crossing.name === 'sites.openPractice')).toBe(false);
       await fresh.checkAccessibility('start');
       fresh.assertClean();
     } finally {

@@ -113,6 +113,13 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await eventually(async () => lightness(await page().evaluate(backgroundColour))).toBeGreaterThan(0.8);
   }
 
+  it('First launch with no tenant configured: the app opens in practice mode on the sample site', async () => {
+    await heading1(/^Site: Practice/).waitFor({ timeout: 20_000 });
+    expect(await page().getByRole('note').filter({ hasText: 'Practice mode — simulated tenant, nothing real is changed' }).isVisible()).toBe(true);
+    await screen('first-launch');
+    await button('Close site').click();
+  });
+
   it('Start: app.info answers, practice mode is offered first (no tenant configured)', async () => {
     await heading1('Start').waitFor();
     const info = app.bridge.traffic.find((crossing) => crossing.direction === 'answer' && crossing.name === 'app.info');

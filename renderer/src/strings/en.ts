@@ -14,6 +14,7 @@ export const en = {
     'This page runs without the RoomReady app, so it cannot reach your sites or the tenant. Open it from the RoomReady desktop app.',
   'app.footer': 'Version {version} · {platform}',
   'app.closeSite': 'Close site',
+  'app.starting': 'Starting…',
 
   'nav.start': 'Start',
   'nav.site': 'Site',
