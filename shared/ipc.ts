@@ -8,9 +8,12 @@ import { CheckResultSchema, ValidationReportSchema } from './checks/schema.ts';
 import { CLOUD_IDS, MEETING_MODES, PROVISION_MODES, RoomSchema, SiteSchema } from './model.ts';
 import { STEP_IDS } from './plan/types.ts';
 import { TOPOLOGY_IDS } from './topology.ts';
+import { PHOTO_MEDIA_TYPES, REPORT_FORMATS, SIGN_OFF_PARTIES, SignatureSchema, SignOffSchema, MAX_PHOTO_BASE64 } from './report/schema.ts';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './ipc-channels.ts';
+import { ITEM_STATES, ROOM_STAGES, StageViewSchema } from './room-view.ts';
 
 export { IPC_CHANNELS, IPC_EVENTS, ipcWireName, type IpcChannel, type IpcEvent } from './ipc-channels.ts';
+export * from './room-view.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Results
@@ -50,47 +53,6 @@ export type IpcResult<T> = { ok: true; data: T } | { ok: false; code: IpcErrorCo
 const siteId = z.string().min(1).max(512);
 const upn = z.string().min(1).max(256);
 const upns = z.array(upn).max(100_000);
-
-/** The stages of a room, in the order of the Room screen's left rail. */
-export const ROOM_STAGES = ['topology', 'account', 'exchange', 'calendar', 'license', 'meetings', 'validate', 'console', 'report'] as const;
-export type RoomStage = (typeof ROOM_STAGES)[number];
-
-/** The state of a checklist item, a stage or a room. */
-export const ITEM_STATES = ['pending', 'running', 'passed', 'warning', 'failed', 'manual', 'unknown'] as const;
-export type ItemState = (typeof ITEM_STATES)[number];
-
-export const RemediationViewSchema = z.strictObject({
-  text: z.string(),
-  runIn: z.string().optional(),
-  powershell: z.string().optional(),
-  portal: z.string().optional(),
-});
-
-export const ChecklistItemViewSchema = z.strictObject({
-  id: z.string(),
-  title: z.string(),
-  state: z.enum(ITEM_STATES),
-  /** One sentence: what was found or what will happen. */
-  detail: z.string().optional(),
-  /** What was observed against what is expected, when a check or step read it. */
-  evidence: z.strictObject({ observed: z.json(), expected: z.json() }).optional(),
-  remediation: RemediationViewSchema.optional(),
-  /** A person does it (on-premises without PowerShell, a console screen); it can be marked done. */
-  manual: z.boolean(),
-  /** The value to type on a console screen, when there is one. */
-  value: z.string().optional(),
-  note: z.string().optional(),
-  doneAt: z.string().optional(),
-});
-export type ChecklistItemView = z.infer<typeof ChecklistItemViewSchema>;
-
-export const StageViewSchema = z.strictObject({
-  id: z.enum(ROOM_STAGES),
-  title: z.string(),
-  state: z.enum(ITEM_STATES),
-  items: z.array(ChecklistItemViewSchema),
-});
-export type StageView = z.infer<typeof StageViewSchema>;
 
 export const RoomProgressSchema = z.strictObject({
   siteId,
@@ -196,6 +158,24 @@ const ExportResultSchema = z.strictObject({
   skipped: z.array(z.strictObject({ upn: z.string(), reason: z.string() })),
 });
 
+export const RoomRecordSchema = z.strictObject({
+  siteId,
+  upn,
+  photos: z.array(
+    z.strictObject({
+      id: z.string(),
+      itemId: z.string().optional(),
+      caption: z.string(),
+      mediaType: z.enum(PHOTO_MEDIA_TYPES),
+      data: z.string(),
+      sha256: z.string(),
+      takenAt: z.string(),
+    }),
+  ),
+  signOffs: z.array(SignOffSchema),
+});
+export type RoomRecord = z.infer<typeof RoomRecordSchema>;
+
 /** The editable parts of a site (rooms have their own channels). */
 export const SiteChangesSchema = z.strictObject({
   name: z.string().trim().min(1).max(256).optional(),
@@ -291,6 +271,42 @@ export const IPC_CONTRACT = {
   'rooms.markManual': {
     input: z.strictObject({ siteId, upn, itemId: z.string().min(1).max(200), done: z.boolean(), note: z.string().max(4000).optional() }),
     output: RoomProgressSchema,
+  },
+  /** What the installer recorded for a room: photos and sign-offs (the report's own parts). */
+  'rooms.record': {
+    input: z.strictObject({ siteId, upn }),
+    output: RoomRecordSchema,
+  },
+  /** A photo as evidence, for the room or one of its checklist items; kept in main, embedded in reports. */
+  'rooms.attachPhoto': {
+    input: z.strictObject({
+      siteId,
+      upn,
+      itemId: z.string().min(1).max(200).optional(),
+      caption: z.string().max(500),
+      mediaType: z.enum(PHOTO_MEDIA_TYPES),
+      base64: z.base64().max(MAX_PHOTO_BASE64),
+    }),
+    output: RoomRecordSchema,
+  },
+  'rooms.removePhoto': { input: z.strictObject({ siteId, upn, photoId: z.string().min(1).max(100) }), output: RoomRecordSchema },
+  /** The installer's or the customer's sign-off for a room (replaces that party's earlier one). */
+  'reports.signOff': {
+    input: z.strictObject({
+      siteId,
+      upn,
+      party: z.enum(SIGN_OFF_PARTIES),
+      name: z.string().trim().min(1).max(200),
+      role: z.string().trim().min(1).max(200),
+      date: z.iso.date(),
+      signature: SignatureSchema,
+    }),
+    output: RoomRecordSchema,
+  },
+  /** Writes the room's (with upn) or the site's report; without a path main asks where. */
+  'reports.export': {
+    input: z.strictObject({ siteId, upn: upn.optional(), format: z.enum(REPORT_FORMATS), path: z.string().min(1).max(4096).optional() }),
+    output: z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative(), fingerprint: z.string() }),
   },
 
   /** The password is sent once; main keeps it (encrypted at rest) and the renderer gets a handle back. */

@@ -6,6 +6,7 @@ import { createContext } from './context.ts';
 import type { AppDeps, AppServices } from './deps.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { passwordHandlers } from './password-handlers.ts';
+import { reportHandlers } from './report-handlers.ts';
 import { roomHandlers } from './room-handlers.ts';
 import { runHandlers } from './run-handlers.ts';
 import { siteHandlers } from './site-handlers.ts';
@@ -22,6 +23,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     ...tenantHandlers(ctx),
     ...runHandlers(ctx),
     ...exportHandlers(ctx),
+    ...reportHandlers(ctx),
   };
   return {
     handlers,
