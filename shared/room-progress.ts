@@ -11,7 +11,7 @@ import { planRoom } from './plan.ts';
 import type { StepId } from './plan/types.ts';
 import { consoleItems } from './room-progress/console.ts';
 import { applyMark, type ManualMark } from './room-progress/manual.ts';
-import { reportItems } from './room-progress/report.ts';
+import { reportItems, type SignOffInput } from './room-progress/report.ts';
 import { STAGE_NOT_NEEDED, STAGE_TITLES, STEP_STAGES, worstState, type StepStage } from './room-progress/stages.ts';
 import { outcomesByStep, stepItem } from './room-progress/steps.ts';
 import { topologyItems } from './room-progress/topology.ts';
@@ -30,6 +30,7 @@ export {
 export { STEP_STATUS_STATES, stepItemId } from './room-progress/steps.ts';
 export { checkItemId } from './room-progress/validation.ts';
 export { consoleItemId } from './room-progress/console.ts';
+export { CUSTOMER_SIGN_OFF_ID, INSTALLER_SIGN_OFF_ID, type SignOffInput } from './room-progress/report.ts';
 export { stepPowerShell } from './room-progress/step-powershell.ts';
 
 export interface RoomProgressInput {
@@ -44,6 +45,8 @@ export interface RoomProgressInput {
   /** Marks on manual items, by item id. */
   manual: Readonly<Record<string, ManualMark>>;
   hasPassword: boolean;
+  /** The room's recorded sign-offs (installer, customer): each passes its report item. */
+  signOffs?: readonly SignOffInput[];
   /** Options for the console checklist (proxy, sign-in route, peripherals); none by default. */
   checklistOptions?: ChecklistOptions;
 }
@@ -82,7 +85,7 @@ export function buildRoomStages(input: RoomProgressInput): StageView[] {
     meetings: stepStageItems('meetings'),
     validate: validateItems(input.validation),
     console: consoleList,
-    report: mark(reportItems(input.validation, consoleList)),
+    report: mark(reportItems(input.validation, consoleList, input.signOffs)),
   };
   return ROOM_STAGES.map((id) => stage(id, items[id]));
 }

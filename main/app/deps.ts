@@ -3,6 +3,7 @@
 // folder, preset answers and server-sent events. The handlers cannot tell the difference.
 import type { EventPayload, IpcEvent, IpcHandlers } from '../../shared/ipc.ts';
 import type { SecretStore } from '../auth/secret-store.ts';
+import type { HtmlPrinter } from '../reports/pdf.ts';
 import type { SimulatorOptions } from '../simulator/index.ts';
 import type { Transport } from '../tenant/transport.ts';
 
@@ -40,6 +41,12 @@ export interface AppDeps {
   openExternal(url: string): Promise<void>;
   log(message: string): void;
   now?(): Date;
+  /**
+   * Prints a self-contained HTML page to PDF (a report's PDF export): Electron's printToPDF in a
+   * hidden, script-less window in the app; a Playwright page in the browser tests. Without it PDF
+   * export is refused with a plain message.
+   */
+  printToPdf?: HtmlPrinter['printToPdf'];
 }
 
 export interface AppServices {

@@ -1,12 +1,15 @@
 // What the app remembers about a site's rooms between runs: the last provisioning outcome and the
 // last validation results per room, and the manual marks ({ done, note, doneAt }) an admin or an
-// installer set. One file per site, dataDir/progress/<site key>.json, written atomically after each
-// change, so marks survive a restart. The steps running now are kept in memory only.
+// installer set, and what the installer recorded for the report: photos (each checked to be the PNG
+// or JPEG it claims, main/app/photo-check.ts) and one sign-off per party. One file per site,
+// dataDir/progress/<site key>.json, written atomically after each change, so marks, photos and
+// sign-offs survive a restart. The steps running now are kept in memory only.
 import path from 'node:path';
 import { z } from 'zod';
 import { CheckResultSchema, RoomOutcomeSchema, type RoomOutcomeView } from '../../shared/ipc.ts';
 import type { StepId } from '../../shared/plan.ts';
 import type { CheckResult } from '../../shared/checks.ts';
+import { PhotoSchema, SIGN_OFF_PARTIES, SignOffSchema, type Photo, type SignOff } from '../../shared/report/schema.ts';
 import { readJsonFile, writeJsonFile, WriteQueue } from './json-file.ts';
 
 const ManualMarkSchema = z.object({ done: z.boolean(), note: z.string().optional(), doneAt: z.string() });
@@ -21,13 +24,19 @@ const ProgressFileSchema = z.object({
   provision: z.record(z.string(), RoomOutcomeSchema),
   validation: z.record(z.string(), ValidationSchema),
   manual: z.record(z.string(), z.record(z.string(), ManualMarkSchema)),
+  // Absent in files written before reports existed.
+  /** When each room's last provisioning outcome was recorded. */
+  provisionedAt: z.record(z.string(), z.string()).default({}),
+  photos: z.record(z.string(), z.array(PhotoSchema)).default({}),
+  signOffs: z.record(z.string(), z.array(SignOffSchema)).default({}),
 });
 type ProgressFile = Omit<z.infer<typeof ProgressFileSchema>, 'validation'> & { validation: Record<string, StoredValidation> };
 
 const key = (upn: string) => upn.toLowerCase();
+const SIGN_OFF_ORDER: readonly string[] = SIGN_OFF_PARTIES;
 
 export class SiteProgress {
-  private data: ProgressFile = { format: 'roomready-progress', version: 1, provision: {}, validation: {}, manual: {} };
+  private data: ProgressFile = { format: 'roomready-progress', version: 1, provision: {}, validation: {}, manual: {}, provisionedAt: {}, photos: {}, signOffs: {} };
   private readonly running = new Map<string, Set<StepId>>();
   private readonly writes: WriteQueue;
 
@@ -54,12 +63,25 @@ export class SiteProgress {
     return this.data.provision[key(upn)];
   }
 
+  provisionedAt(upn: string): string | undefined {
+    return this.data.provisionedAt[key(upn)];
+  }
+
   validation(upn: string): StoredValidation | undefined {
     return this.data.validation[key(upn)];
   }
 
   manual(upn: string): Readonly<Record<string, StoredManualMark>> {
     return this.data.manual[key(upn)] ?? {};
+  }
+
+  photos(upn: string): readonly Photo[] {
+    return this.data.photos[key(upn)] ?? [];
+  }
+
+  /** The sign-offs, at most one per party, installer first. */
+  signOffs(upn: string): readonly SignOff[] {
+    return this.data.signOffs[key(upn)] ?? [];
   }
 
   runningSteps(upn: string): StepId[] {
@@ -80,8 +102,9 @@ export class SiteProgress {
     this.running.clear();
   }
 
-  setProvision(outcome: RoomOutcomeView): Promise<void> {
+  setProvision(outcome: RoomOutcomeView, at: Date = new Date()): Promise<void> {
     this.data.provision[key(outcome.upn)] = outcome;
+    this.data.provisionedAt[key(outcome.upn)] = at.toISOString();
     return this.save();
   }
 
@@ -95,9 +118,32 @@ export class SiteProgress {
     return this.save();
   }
 
+  addPhoto(upn: string, photo: Photo): Promise<void> {
+    this.data.photos[key(upn)] = [...this.photos(upn), photo];
+    return this.save();
+  }
+
+  /** False when the room has no photo with that id. */
+  async removePhoto(upn: string, photoId: string): Promise<boolean> {
+    const photos = this.photos(upn);
+    const kept = photos.filter((photo) => photo.id !== photoId);
+    if (kept.length === photos.length) return false;
+    this.data.photos[key(upn)] = kept;
+    await this.save();
+    return true;
+  }
+
+  /** Replaces the party's earlier sign-off, if any. */
+  setSignOff(upn: string, signOff: SignOff): Promise<void> {
+    const others = this.signOffs(upn).filter((existing) => existing.party !== signOff.party);
+    this.data.signOffs[key(upn)] = [...others, signOff].sort((a, b) => SIGN_OFF_ORDER.indexOf(a.party) - SIGN_OFF_ORDER.indexOf(b.party));
+    return this.save();
+  }
+
   /** Forgets what the tenant said (a new practice tenant knows nothing of the last one); keeps the marks. */
   forgetTenantResults(): Promise<void> {
     this.data.provision = {};
+    this.data.provisionedAt = {};
     this.data.validation = {};
     return this.save();
   }
@@ -105,8 +151,11 @@ export class SiteProgress {
   forgetRooms(upns: readonly string[]): Promise<void> {
     for (const upn of upns) {
       delete this.data.provision[key(upn)];
+      delete this.data.provisionedAt[key(upn)];
       delete this.data.validation[key(upn)];
       delete this.data.manual[key(upn)];
+      delete this.data.photos[key(upn)];
+      delete this.data.signOffs[key(upn)];
     }
     return this.save();
   }

@@ -16,6 +16,7 @@ export function roomStages(open: OpenSite, room: Room): StageView[] {
     ...(validation ? { validation } : {}),
     manual: open.progress.manual(room.upn),
     hasPassword: open.passwords.has(room.upn),
+    signOffs: open.progress.signOffs(room.upn),
   });
 }
 
