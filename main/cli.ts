@@ -22,6 +22,8 @@ Commands:
   validate <rooms.csv | site.roomready.json>
                       Check existing rooms: what is wrong, the evidence, and how to fix it.
   audit               Find every room in the tenant by evidence and check it (read only).
+  report <site.roomready.json | rooms.csv> --format pdf|html|json|csv --out <path>
+                      The setup report of the site or one room (--room <upn>), with its fingerprint.
   simulator           Run the simulated Microsoft 365 tenant for practice and tests.
   help [command]      Show help for a command.
 

@@ -4,6 +4,7 @@ import { passwordsCommand } from './passwords.ts';
 import { preflightCommand } from './preflight.ts';
 import { prepareCommand } from './prepare.ts';
 import { provisionCommand } from './provision.ts';
+import { reportCommand } from './report.ts';
 import { simulatorCommand } from './simulator.ts';
 import type { Command } from './types.ts';
 import { validateCommand } from './validate.ts';
@@ -18,6 +19,7 @@ export const COMMANDS = {
   provision: provisionCommand,
   validate: validateCommand,
   audit: auditCommand,
+  report: reportCommand,
   simulator: simulatorCommand,
 } satisfies Record<string, Command>;
 
