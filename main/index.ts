@@ -1,5 +1,7 @@
 // The Electron main process: app lifecycle and the app-wide guards. Everything that can be decided
 // without Electron (which URLs may open, how app:// maps onto files, the CSP) lives in main/shell/.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   app,
@@ -17,6 +19,7 @@ import {
 import type { AppDeps, AppServices } from './app/deps.ts';
 import { createAppServices } from './app/index.ts';
 import { appWindowSenderCheck, registerIpcHandlers } from './ipc.ts';
+import type { PdfPrintOptions } from './reports/pdf.ts';
 import { PRODUCT_NAME } from './shell/app-info.ts';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './shell/app-protocol.ts';
 import { isAllowedExternalUrl } from './shell/external-links.ts';
@@ -72,6 +75,46 @@ export function restrictPermissions(): void {
   );
 }
 
+/** A CSS length ("16mm", "1.5cm", "0.5in", "48px") in inches, as printToPDF's margins want. */
+export function cssLengthInInches(length: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|px)\s*$/.exec(length);
+  if (!match) throw new Error(`"${length}" is not a page margin RoomReady can print with (use mm, cm, in or px).`);
+  const value = Number(match[1]);
+  const perInch = { mm: 25.4, cm: 2.54, in: 1, px: 96 }[match[2] as 'mm' | 'cm' | 'in' | 'px'];
+  return value / perInch;
+}
+
+/**
+ * A report's self-contained HTML printed to PDF by Chromium's print engine: loaded from a private
+ * temporary file into a hidden window that is sandboxed, isolated, has no preload and runs no script,
+ * printed on A4 with the report's header and footer, then destroyed with the file.
+ */
+export async function printHtmlToPdf(html: string, options: PdfPrintOptions): Promise<Uint8Array> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'roomready-print-'));
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true },
+  });
+  try {
+    const file = path.join(folder, 'report.html');
+    await writeFile(file, html, { mode: 0o600 });
+    await window.loadFile(file);
+    const { margin } = options;
+    const pdf = await window.webContents.printToPDF({
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      margins: { top: cssLengthInInches(margin.top), bottom: cssLengthInInches(margin.bottom), left: cssLengthInInches(margin.left), right: cssLengthInInches(margin.right) },
+      pageSize: 'A4',
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    window.destroy();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 /** What the app services get from the desktop app (main/app/deps.ts). */
 export function electronAppDeps(): AppDeps {
   const dataDir = app.getPath('userData');
@@ -84,6 +127,7 @@ export function electronAppDeps(): AppDeps {
     env: process.env,
     openExternal: signInPageOpener((url) => shell.openExternal(url)),
     log,
+    printToPdf: printHtmlToPdf,
   };
 }
 

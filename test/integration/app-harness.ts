@@ -30,6 +30,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   practiceSimulator?: AppDeps['practiceSimulator'];
   tenantTransport?: AppDeps['tenantTransport'];
+  printToPdf?: AppDeps['printToPdf'];
 }
 
 export class AppHarness {
@@ -68,6 +69,7 @@ export class AppHarness {
       env: options.env ?? {},
       practiceSimulator: options.practiceSimulator ?? { latencyMs: 0, replicationLagMs: 0, deviceCodeIntervalSeconds: 0 },
       ...(options.tenantTransport ? { tenantTransport: options.tenantTransport } : {}),
+      ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
       openExternal: async () => undefined,
       log: (message) => this.logs.push(message),
     };

@@ -156,6 +156,21 @@ export async function createAppBridge(options: BridgeOptions = {}): Promise<AppB
     env: options.env ?? {},
     practiceSimulator: { latencyMs: 0, replicationLagMs: 0 },
     ...(options.tenantTransport ? { tenantTransport: options.tenantTransport } : {}),
+    // As Electron's printToPDF does in the app: a second page of the same browser, no bridge, no script.
+    async printToPdf(html, print) {
+      const opener = [...pages].find((page) => !page.isClosed());
+      if (!opener) throw new Error('No page is attached to the bridge, so there is no browser to print with.');
+      const printing = await opener.context().newPage();
+      try {
+        await printing.route('**/*', (route) => route.abort());
+        await printing.setContent(html, { waitUntil: 'load' });
+        return new Uint8Array(
+          await printing.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: print.headerTemplate, footerTemplate: print.footerTemplate, margin: print.margin }),
+        );
+      } finally {
+        await printing.close();
+      }
+    },
     async openExternal(url) {
       opened.push(url);
     },

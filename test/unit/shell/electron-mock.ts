@@ -10,6 +10,7 @@
 // import of 'electron' after a reset would make a second copy. resetElectronMock() returns them to a
 // fresh app that is not ready yet.
 import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { vi } from 'vitest';
 
 type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
@@ -62,6 +63,14 @@ export class MockWebContents extends EventEmitter {
     if (this.destroyed) throw new Error('Object has been destroyed');
     this.sent.push([channel, ...args]);
   }
+  /** What printToPDF was asked, with the page loaded at the time. */
+  printed: Array<{ options: Record<string, unknown>; page: string | null }> = [];
+  loadedPage: string | null = null;
+  printToPDF = vi.fn(async (options: Record<string, unknown>) => {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.printed.push({ options, page: this.loadedPage });
+    return Buffer.from('%PDF-1.4 mock');
+  });
 }
 
 class MockApp extends EventEmitter {
@@ -112,6 +121,16 @@ export class MockBrowserWindow extends EventEmitter {
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
     return Promise.resolve();
+  }
+  /** Reads the file as Chromium would, so a test sees what was loaded after it is gone. */
+  async loadFile(file: string): Promise<void> {
+    this.loadedUrl = `file://${file}`;
+    this.webContents.loadedPage = await readFile(file, 'utf8');
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
   show(): void {
     this.visible = true;
