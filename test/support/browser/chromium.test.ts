@@ -21,7 +21,7 @@ describe('findChromium', () => {
   it('refuses a ROOMREADY_CHROMIUM that is not there instead of quietly using another browser', () => {
     const choice = findChromium(facts({ env: { [CHROMIUM_ENV]: '/nope/chrome' }, files: ['/usr/bin/chromium'] }));
     expect(choice.found).toBe(false);
-    if (!choice.found) expect(choice.message).toBe(`${CHROMIUM_ENV}=/nope/chrome is not an executable file. Point it at a Chromium or Chrome binary, or unset it to let the tests look for one.`);
+    if (!choice.found) expect(choice.message).toBe(`${CHROMIUM_ENV}=/nope/chrome is not an executable file. Point it at a Chromium or Chrome binary, or unset it to look for one in the usual places.`);
   });
 
   it("prefers Debian's chromium over Chrome", () => {

@@ -17,7 +17,7 @@ describe('browser tests on a machine without the browser they were told to use',
       );
     });
     expect(code).toBe(1);
-    expect(output).toContain('Error: ROOMREADY_CHROMIUM=/nonexistent/chrome is not an executable file. Point it at a Chromium or Chrome binary, or unset it to let the tests look for one.');
+    expect(output).toContain('Error: ROOMREADY_CHROMIUM=/nonexistent/chrome is not an executable file. Point it at a Chromium or Chrome binary, or unset it to look for one in the usual places.');
     // No stack frames of our code (or anyone's): the sentence is the whole story.
     // (Node prints frames as "at fn (file:line:col)", vitest as "❯ fn file:line:col" with a code frame.)
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
