@@ -10,6 +10,7 @@ import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { STATE_ICONS } from '../../components/StateBadge.tsx';
 import type { Navigate } from '../../navigation.ts';
 import { t } from '../../strings/t.ts';
+import { ReportPanel } from '../report/ReportPanel.tsx';
 import { ChecklistItemCard } from './ChecklistItemCard.tsx';
 
 export function RoomScreen({ view, upn, navigate }: { view: SiteView; upn: string; navigate: Navigate }) {
@@ -88,6 +89,7 @@ export function RoomScreen({ view, upn, navigate }: { view: SiteView; upn: strin
                 ))}
               </ol>
             )}
+            {stage === 'report' && <ReportPanel siteId={view.id} upn={upn} progress={progress} onStagesChanged={() => void load()} />}
           </section>
         </div>
       )}

@@ -11,6 +11,7 @@ import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import type { Navigate } from '../../navigation.ts';
 import { t } from '../../strings/t.ts';
 import { CsvImportButton, CsvImportResult, type ImportResult } from './CsvImport.tsx';
+import { ReportExport } from '../report/ReportExport.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { PreflightPanel } from './PreflightPanel.tsx';
@@ -153,6 +154,7 @@ export function SiteScreen({ view, setView, navigate, selected, setSelected }: S
       <PreflightPanel siteId={view.id} upns={scopeUpns} scopeText={scopeText} />
       <ProvisionPanel view={view} upns={scopeUpns ?? allUpns} scopeText={scopeText} onRunEnded={() => void refresh()} />
       <ExportPanel siteId={view.id} upns={scopeUpns} scopeText={scopeText} />
+      <ReportExport siteId={view.id} />
 
       <RoomDialog
         open={editor?.kind === 'add' || (editor?.kind === 'edit' && editedRoom !== undefined)}
