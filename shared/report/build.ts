@@ -10,7 +10,7 @@ import type { RoomOutcomeView } from '../ipc.ts';
 import { resolveRoom, siteConsoleEra, type ResolvedRoom, type Room, type Site } from '../model.ts';
 import { buildRoomStages, worstState, type ManualMark } from '../room-progress.ts';
 import { ITEM_STATES, type ItemState, type StageView } from '../room-view.ts';
-import { skypeSettingsForRoom } from '../skype-settings/room.ts';
+import { skypeSettingsForRoom, type RoomSkypeSettingsOptions } from '../skype-settings/room.ts';
 import { ELEMENT_ROWS, documents, revisionOfEra, xmlPath } from '../skype-settings/schema.ts';
 import type { ElementKey } from '../skype-settings/elements.ts';
 import { formatValue } from '../skype-settings/values.ts';
@@ -37,6 +37,11 @@ export interface ReportInput {
   tenant: { domain?: string; id?: string; account?: string };
   generator: { app: string; version: string; machine: string; platform: string; user?: string };
   generatedAt: string;
+  /**
+   * The options the consoles' SkypeSettings.xml was prepared with (site-wide base settings, NetBIOS
+   * domain...); optional. A password among them (or in the base settings) is never reported.
+   */
+  consoleOptions?: RoomSkypeSettingsOptions;
 }
 
 /** No evidence at all: what a room that was never provisioned, validated or marked has. */
@@ -75,13 +80,13 @@ function detailsOf(room: ResolvedRoom): Record<string, string> {
 }
 
 /**
- * The prepared SkypeSettings.xml values by element path, in the element table's order. Built without
- * a password, and every secret element (the password) is left out again here, whatever is passed in.
+ * The prepared SkypeSettings.xml values by element path, in the element table's order. Every secret
+ * element (the password) is left out, whatever the options or base settings hold.
  */
-function consoleSettings(room: ResolvedRoom, site: Site): RoomReport['console'] {
+function consoleSettings(room: ResolvedRoom, site: Site, options: RoomSkypeSettingsOptions = {}): RoomReport['console'] {
   const era = siteConsoleEra(site);
   const revision = revisionOfEra(era);
-  const settings = skypeSettingsForRoom(room, site, { era }) as Record<string, boolean | number | string | undefined>;
+  const settings = skypeSettingsForRoom(room, site, { ...options, era }) as Record<string, boolean | number | string | undefined>;
   const rows = ELEMENT_ROWS.filter((row) => row.kind !== 'container' && !row.secret && documents(row, revision));
   return {
     appVersion: site.defaults.appVersion,
@@ -98,7 +103,7 @@ function worstOf(stages: readonly StageView[]): ItemState {
   return worstState(stages.map((stage) => stage.state));
 }
 
-function roomReport(site: Site, room: Room, evidence: RoomEvidence): RoomReport {
+function roomReport(site: Site, room: Room, evidence: RoomEvidence, consoleOptions: RoomSkypeSettingsOptions | undefined): RoomReport {
   const resolved = resolveRoom(room, site);
   const stages = buildRoomStages({
     site,
@@ -119,7 +124,7 @@ function roomReport(site: Site, room: Room, evidence: RoomEvidence): RoomReport 
       provisioning: { present: evidence.provision !== undefined, ...(evidence.provision && evidence.provisionedAt ? { at: evidence.provisionedAt } : {}) },
       validation: { present: evidence.validation !== undefined, ...(evidence.validation ? { at: evidence.validation.generatedAt } : {}) },
     },
-    console: consoleSettings(resolved, site),
+    console: consoleSettings(resolved, site, consoleOptions),
     photos: [...evidence.photos],
     onSiteChecks: [...evidence.onSiteChecks],
     signOffs: [...evidence.signOffs],
@@ -158,7 +163,7 @@ export function buildReport(input: ReportInput): Report {
   const { site } = input;
   const rooms = selectRooms(site, input.upns);
   const evidence = rooms.map((room) => input.evidence(room.upn));
-  const reports = rooms.map((room, index) => roomReport(site, room, evidence[index]!));
+  const reports = rooms.map((room, index) => roomReport(site, room, evidence[index]!, input.consoleOptions));
   const domain = input.tenant.domain ?? site.tenantDomain;
   const report: Report = {
     format: REPORT_FORMAT,
