@@ -48,6 +48,7 @@ figcaption { font-size: .9rem; color: var(--muted); }
 .fingerprint code { font-size: .95rem; word-break: break-all; }
 @media (max-width: 40rem) {
   body { padding: .6rem; }
+  .state { white-space: normal; }
   table.fold, table.fold tbody, table.fold tr, table.fold td, table.fold th { display: block; width: auto; }
   table.fold caption { display: block; text-align: start; font-weight: 600; }
   table.fold thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
