@@ -57,14 +57,14 @@ function parseFormat(value: unknown): ReportFormat {
   return format as ReportFormat;
 }
 
-async function renderWithPrinter(report: FingerprintedReport, format: ReportFormat): Promise<Uint8Array> {
+async function renderWithPrinter(report: FingerprintedReport, format: ReportFormat, env: NodeJS.ProcessEnv): Promise<Uint8Array> {
   if (format !== 'pdf') return renderReport(report, format);
   const { openChromiumPrinter } = await import('../reports/chromium-printer.ts');
   let printer;
   try {
-    printer = await openChromiumPrinter();
+    printer = await openChromiumPrinter(env);
   } catch (error) {
-    throw new CommandFailure(`a PDF needs Chromium: ${(error as Error).message}`);
+    throw new CommandFailure((error as Error).message);
   }
   try {
     return await renderReport(report, format, printer);
@@ -139,7 +139,7 @@ async function run({ io, values, positionals }: CommandContext): Promise<number>
       generatedAt: new Date().toISOString(),
     }),
   );
-  const bytes = await renderWithPrinter(report, format);
+  const bytes = await renderWithPrinter(report, format, io.env);
   try {
     await mkdir(path.dirname(out), { recursive: true });
     await writeFileAtomically(out, bytes);
