@@ -20,8 +20,8 @@ import { roomOf, type OpenSite } from './open-sites.ts';
 
 export const PDF_UNAVAILABLE = 'PDF export needs a print engine, which this window does not have; export the report as HTML and print it from a browser instead.';
 
-/** Characters no file name may hold on Windows, macOS or Linux. */
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
+/** Characters no file name may hold on Windows, macOS or Linux (control characters too). */
+const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
 
 /** "<site> - <room> report.pdf", or "<site> report.pdf" for the whole site. */
 export function suggestedReportName(siteName: string, room: Room | undefined, format: ReportFormat): string {

@@ -168,7 +168,7 @@ describe('the room report', () => {
   });
 
   it('suggests "<site> - <room> report.<format>" as the file name, without characters a file name may not hold', () => {
-    expect(suggestedReportName('Contoso HQ', { upn, displayName: 'Board/room: 4' }, 'pdf')).toBe('Contoso HQ - Board_room_ 4 report.pdf');
+    expect(suggestedReportName('Contoso HQ', { upn, displayName: 'Board/room: 4\\b\u0007' }, 'pdf')).toBe('Contoso HQ - Board_room_ 4_b_ report.pdf');
     expect(suggestedReportName('Contoso HQ', undefined, 'csv')).toBe('Contoso HQ report.csv');
   });
 
