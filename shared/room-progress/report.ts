@@ -25,14 +25,14 @@ const SIGN_OFF_ITEMS: Record<SignOffParty, { id: string; title: string; detail: 
 };
 
 /**
- * Passed once the record holds the party's sign-off; manual until then (a mark on the item still
- * passes it, as before sign-offs were recorded).
+ * Passed once the record holds the party's sign-off (then it is the record's, not a mark's: not
+ * manual); manual until then (a mark on the item still passes it, as before sign-offs were recorded).
  */
 function signOffItem(party: SignOffParty, signOffs: readonly SignOffInput[]): ChecklistItemView {
   const { id, title, detail } = SIGN_OFF_ITEMS[party];
   const signed = signOffs.find((signOff) => signOff.party === party);
   if (!signed) return { id, title, state: 'manual', detail, manual: true };
-  return { id, title, state: 'passed', detail: `Signed by ${signed.name} (${signed.role}) on ${signed.date}.`, manual: true, doneAt: signed.signedAt };
+  return { id, title, state: 'passed', detail: `Signed by ${signed.name} (${signed.role}) on ${signed.date}.`, manual: false, doneAt: signed.signedAt };
 }
 
 function validationReportItem(validation: ValidationInput | undefined): ChecklistItemView {

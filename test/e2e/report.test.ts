@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { suggestedReportName } from '../../main/app/report-export.ts';
 import type { RoomRecord, SiteView } from '../../shared/ipc.ts';
+import { pdfPageTexts } from '../integration/report-pdf-text.ts';
 import { openApp, startBrowserHarness, type AppPage, type BrowserHarness } from '../support/browser/app-session.ts';
 
 /** A real 1×1 PNG. */
@@ -139,8 +140,12 @@ describe('report stage in Chromium', () => {
       await exportRegion.getByText(answer.data.fingerprint, { exact: true }).waitFor();
       const bytes = fs.readFileSync(file);
       expect(bytes.length).toBe(answer.data.bytes);
-      if (format === 'pdf') expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      else {
+      if (format === 'pdf') {
+        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const pages = await pdfPageTexts(bytes);
+        for (const page of pages) expect(page.replace(/\s+/g, '')).toContain(answer.data.fingerprint);
+        expect(pages.join('\n')).toContain('Ana Ruiz');
+      } else {
         expect(bytes.toString('utf8')).toContain(answer.data.fingerprint);
         expect(bytes.toString('utf8')).toContain('Ana Ruiz');
       }

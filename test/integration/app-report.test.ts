@@ -15,6 +15,7 @@ import type { HtmlPrinter } from '../../main/reports/pdf.ts';
 import type { SiteView } from '../../shared/ipc.ts';
 import { FingerprintedReportSchema } from '../../shared/report/schema.ts';
 import { AppHarness } from './app-harness.ts';
+import { pdfPageTexts } from './report-pdf-text.ts';
 
 /** A real 1×1 PNG (signature, IHDR, IDAT, IEND). */
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -192,6 +193,13 @@ describe('the room report', () => {
     files.set('pdf', pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(result.bytes).toBe(pdf.length);
+    const pages = await pdfPageTexts(pdf);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(page.replace(/\s+/g, '')).toContain(result.fingerprint);
+    const text = pages.join('\n');
+    expect(text).toContain('Jo Smith');
+    expect(text).toContain('Ana Ruiz');
+    expect(text).not.toContain(PASSWORD);
   }, 60_000);
 
   it('exports the whole site as JSON too', async () => {
