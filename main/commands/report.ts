@@ -83,7 +83,18 @@ function generator(io: CliIo): { app: string; version: string; machine: string; 
   return { app: PRODUCT_NAME, version: APP_VERSION, machine: os.hostname(), platform: process.platform, ...(user ? { user } : {}) };
 }
 
-async function run({ io, values, positionals }: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
+  try {
+    return await writeReport(context);
+  } catch (error) {
+    // With --json, an unusable input is an answer on stdout too, as for the other commands.
+    if (!(error instanceof CommandFailure) || context.values.json !== true) throw error;
+    context.io.stdout(JSON.stringify({ ok: false, exitCode: 2, error: error.message }, null, 2));
+    return 2;
+  }
+}
+
+async function writeReport({ io, values, positionals }: CommandContext): Promise<number> {
   const format = parseFormat(values.format);
   if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out <path> is required');
   const out = path.resolve(io.cwd, values.out);

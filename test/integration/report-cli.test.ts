@@ -170,6 +170,9 @@ describe('roomready report', () => {
     const otherTopology = await cli(['report', SITE, '--format', 'json', '--out', 'r.json', '--data-dir', dataDir, '--validation', validationFile('onprem.json', { topology: 'onprem' })]);
     expect(otherTopology.code).toBe(2);
     expect(otherTopology.stderr).toContain("its topology is onprem, the site's is teams-online");
+    const asJson = await cli(['report', SITE, '--room', 'mtr-nowhere@contoso.com', '--format', 'json', '--out', 'r.json', '--data-dir', dataDir, '--json']);
+    expect(asJson.code).toBe(2);
+    expect(JSON.parse(asJson.stdout)).toEqual({ ok: false, exitCode: 2, error: expect.stringContaining('--room mtr-nowhere@contoso.com') });
     fs.writeFileSync(path.join(dir, 'junk.json'), '{"not":"a report"}');
     const junk = await cli(['report', SITE, '--format', 'json', '--out', 'r.json', '--data-dir', dataDir, '--validation', 'junk.json']);
     expect(junk.code).toBe(2);
