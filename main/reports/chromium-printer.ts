@@ -1,8 +1,13 @@
 // An HtmlPrinter for the command line and the tests: a headless Chromium found on the machine
-// (main/browser/find-chromium.ts), driven by playwright-core. The page loads the report's HTML with
-// JavaScript off and nothing allowed out (the report has no external resources; any request is
-// refused), then prints it on A4 with the report's header and footer. The app prints through
+// (main/browser/find-chromium.ts), driven by playwright-core. The page opens the report's HTML from
+// a private temporary file (far faster than setContent for a 500-room report) with JavaScript off
+// and nothing else allowed (the report has no external resources; any other request is refused),
+// then prints it on A4 with the report's header and footer; the file is removed after. The app prints through
 // Electron's webContents.printToPDF instead, with the same templates.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { findMachineChromium } from '../browser/find-chromium.ts';
 import type { HtmlPrinter, PdfPrintOptions } from './pdf.ts';
@@ -10,6 +15,9 @@ import type { HtmlPrinter, PdfPrintOptions } from './pdf.ts';
 export interface ChromiumPrinter extends HtmlPrinter {
   close(): Promise<void>;
 }
+
+/** A 500-room report takes a while to lay out; a stuck print still ends. */
+const PRINT_TIMEOUT_MS = 10 * 60_000;
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
@@ -27,11 +35,16 @@ export async function openChromiumPrinter(env: Readonly<Record<string, string | 
   }
   return {
     async printToPdf(html: string, options: PdfPrintOptions): Promise<Uint8Array> {
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'roomready-print-'));
+      const file = path.join(folder, 'report.html');
+      const url = pathToFileURL(file).href;
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       try {
+        await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
         const page = await context.newPage();
-        await page.route('**/*', (route) => route.abort('blockedbyclient'));
-        await page.setContent(html, { waitUntil: 'load' });
+        page.setDefaultTimeout(PRINT_TIMEOUT_MS);
+        await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort('blockedbyclient')));
+        await page.goto(url, { waitUntil: 'load' });
         await page.emulateMedia({ media: 'print' });
         const pdf = await page.pdf({
           format: 'A4',
@@ -44,6 +57,7 @@ export async function openChromiumPrinter(env: Readonly<Record<string, string | 
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
         await context.close();
+        await rm(folder, { recursive: true, force: true });
       }
     },
     async close() {

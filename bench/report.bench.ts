@@ -1,0 +1,109 @@
+// bench/report: time to produce a 500-room site report in each format (JSON, CSV, HTML, PDF), each
+// the median of a few runs, against a baseline measured in the same process: JSON.stringify of the
+// same report object. Also the size of each format and the PDF's page count.
+// The report is built by shared/report/build.ts (buildReport) from a generated 500-room site whose
+// rooms take the sample site's evidence in turn (provisioned, validated with failures and unknowns,
+// never provisioned; photos, marks, sign-offs), then fingerprinted. The PDF is printed by Chromium
+// through playwright-core (openChromiumPrinter), as the command line prints it.
+//
+//   npm run bench:report            ROOMREADY_BENCH_RUNS=5 (PDF: ROOMREADY_BENCH_PDF_RUNS=3)
+import { performance } from 'node:perf_hooks';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openChromiumPrinter } from '../main/reports/chromium-printer.ts';
+import { renderReportCsv } from '../main/reports/csv.ts';
+import { fingerprintReport } from '../main/reports/fingerprint.ts';
+import { renderReportHtml } from '../main/reports/html.ts';
+import { renderReportJson } from '../main/reports/json.ts';
+import { renderReportPdf } from '../main/reports/pdf.ts';
+import { SiteSchema, type Site } from '../shared/model.ts';
+import { buildReport, NO_EVIDENCE, type RoomEvidence } from '../shared/report/build.ts';
+import { sampleInput, sampleEvidence, SAMPLE_SITE_INPUT } from '../test/unit/report/sample-input.ts';
+
+const ROOMS = Number(process.env.ROOMREADY_BENCH_ROOMS ?? 500);
+const RUNS = Number(process.env.ROOMREADY_BENCH_RUNS ?? 5);
+const PDF_RUNS = Number(process.env.ROOMREADY_BENCH_PDF_RUNS ?? 3);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function timed<T>(runs: number, work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    result = await work();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result: result as T };
+}
+
+/** A site of ROOMS rooms; room i takes the evidence of sample room i mod 3, with its own UPN. */
+function largeInput() {
+  const sampleRooms = SAMPLE_SITE_INPUT.rooms ?? [];
+  const site: Site = SiteSchema.parse({
+    ...structuredClone(SAMPLE_SITE_INPUT),
+    rooms: Array.from({ length: ROOMS }, (_, index) => {
+      const template = sampleRooms[index % sampleRooms.length]!;
+      return { ...template, upn: `mtr-room-${String(index + 1).padStart(3, '0')}@contoso.com`, displayName: `${template.displayName} ${index + 1}` };
+    }),
+  });
+  const sampleSite = SiteSchema.parse(structuredClone(SAMPLE_SITE_INPUT));
+  const samples = sampleEvidence(sampleSite);
+  const evidence = new Map<string, RoomEvidence>();
+  for (const [index, room] of site.rooms.entries()) {
+    const sampleUpn = sampleRooms[index % sampleRooms.length]!.upn;
+    const sample = samples.get(sampleUpn) ?? NO_EVIDENCE;
+    evidence.set(room.upn.toLowerCase(), JSON.parse(JSON.stringify(sample).replaceAll(sampleUpn, room.upn)) as RoomEvidence);
+  }
+  return sampleInput({ site, evidence: (upn) => evidence.get(upn.toLowerCase()) ?? NO_EVIDENCE });
+}
+
+async function pdfPages(bytes: Uint8Array): Promise<number> {
+  const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pages = document.numPages;
+  await document.destroy();
+  return pages;
+}
+
+const encoder = new TextEncoder();
+const input = largeInput();
+const built = await timed(RUNS, () => fingerprintReport(buildReport(input)));
+const report = built.result;
+const baseline = await timed(RUNS, () => JSON.stringify(report));
+const json = await timed(RUNS, () => renderReportJson(report));
+const csv = await timed(RUNS, () => renderReportCsv(report));
+const html = await timed(RUNS, () => renderReportHtml(report));
+const printer = await openChromiumPrinter();
+let pdf: { ms: number; result: Uint8Array };
+try {
+  pdf = await timed(PDF_RUNS, () => renderReportPdf(report, printer));
+} finally {
+  await printer.close();
+}
+const pages = await pdfPages(pdf.result);
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+const row = (name: string, runs: number, ms: number, bytes: number, extra = '') => [name, String(runs), `${ms.toFixed(1)} ms`, `${(ms / baseline.ms).toFixed(1)}x`, mib(bytes), extra];
+console.log(`bench/report: a ${ROOMS}-room site report (${report.rooms.length} rooms, ${report.coverage.checks.passed + report.coverage.checks.failed + report.coverage.checks.warning + report.coverage.checks.unknown} check results), Node ${process.version}`);
+console.log(
+  table(
+    ['what', 'runs', 'median', 'vs baseline', 'bytes', ''],
+    [
+      row('baseline: JSON.stringify', RUNS, baseline.ms, encoder.encode(baseline.result).byteLength),
+      row('buildReport + fingerprint', RUNS, built.ms, 0, '(building, not a format)'),
+      row('json (schema check + fingerprint check)', RUNS, json.ms, encoder.encode(json.result).byteLength),
+      row('csv', RUNS, csv.ms, encoder.encode(csv.result).byteLength),
+      row('html', RUNS, html.ms, encoder.encode(html.result).byteLength),
+      row('pdf (html + Chromium print)', PDF_RUNS, pdf.ms, pdf.result.byteLength, `${pages} pages`),
+    ],
+  ),
+);
