@@ -35,7 +35,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
-async function timed<T>(runs: number, work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
+async function timed<T>(name: string, runs: number, work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
   const times: number[] = [];
   let result: T | undefined;
   for (let run = 0; run < runs; run += 1) {
@@ -43,6 +43,7 @@ async function timed<T>(runs: number, work: () => T | Promise<T>): Promise<{ ms:
     result = await work();
     times.push(performance.now() - start);
   }
+  process.stderr.write(`  ${name}: ${times.map((time) => time.toFixed(0)).join(', ')} ms\n`);
   return { ms: median(times), result: result as T };
 }
 
@@ -76,16 +77,16 @@ async function pdfPages(bytes: Uint8Array): Promise<number> {
 
 const encoder = new TextEncoder();
 const input = largeInput();
-const built = await timed(RUNS, () => fingerprintReport(buildReport(input)));
+const built = await timed('buildReport', RUNS, () => fingerprintReport(buildReport(input)));
 const report = built.result;
-const baseline = await timed(RUNS, () => JSON.stringify(report));
-const json = await timed(RUNS, () => renderReportJson(report));
-const csv = await timed(RUNS, () => renderReportCsv(report));
-const html = await timed(RUNS, () => renderReportHtml(report));
+const baseline = await timed('baseline', RUNS, () => JSON.stringify(report));
+const json = await timed('json', RUNS, () => renderReportJson(report));
+const csv = await timed('csv', RUNS, () => renderReportCsv(report));
+const html = await timed('html', RUNS, () => renderReportHtml(report));
 const printer = await openChromiumPrinter();
 let pdf: { ms: number; result: Uint8Array };
 try {
-  pdf = await timed(PDF_RUNS, () => renderReportPdf(report, printer));
+  pdf = await timed('pdf', PDF_RUNS, () => renderReportPdf(report, printer));
 } finally {
   await printer.close();
 }

@@ -66,6 +66,12 @@ function itemDetail(item: ChecklistItemView): ReactNode {
   return parts;
 }
 
+/** The console stage's items are the on-site checklist: listed once, there. */
+function consoleStagePointer(stage: StageView, headingId: string): ReactNode {
+  const done = stage.items.filter((item) => item.state === 'passed').length;
+  return h('p', null, `${done} of ${stage.items.length} items done; each is listed, with its mark, note and photos, under `, h('a', { href: `#${headingId}-checklist` }, 'On-site checklist'), ' below.');
+}
+
 function stagePart(stage: StageView, headingId: string): ReactNode {
   const findings = stage.items.filter(needsAttention);
   const id = `${headingId}-stage-${stage.id}`;
@@ -73,7 +79,9 @@ function stagePart(stage: StageView, headingId: string): ReactNode {
     'div',
     { key: stage.id },
     h('h4', { id }, v(stage.title), ' — ', itemState(stage.state)),
-    stage.items.length === 0
+    stage.id === 'console' && stage.items.length > 0
+      ? consoleStagePointer(stage, headingId)
+      : stage.items.length === 0
       ? h('p', null, 'Nothing in this stage.')
       : table(
           `${stage.title}: items`,
