@@ -4,5 +4,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// React (which writes the HTML reports) picks its production build from NODE_ENV when first loaded:
+// about 3.5x faster than the development build, whose extra checks are for the app's developers.
+process.env.NODE_ENV ??= 'production';
 const { runCli } = await import('../main/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));
