@@ -15,6 +15,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openApp, startBrowserHarness, type AppPage, type BrowserHarness } from '../test/support/browser/app-session.ts';
 import { buildApp, BUILT_RENDERER } from '../test/support/browser/renderer-build.ts';
+import { median, table } from './support/stats.ts';
 
 const PRACTICE_ROOMS = 6;
 const SIZES = [10, 1000] as const;
@@ -22,18 +23,6 @@ const RUNS = Number(process.env.ROOMREADY_BENCH_RUNS ?? 7);
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
 async function bundleSizes(): Promise<void> {

@@ -18,22 +18,11 @@ import { renderReportPdf } from '../main/reports/pdf.ts';
 import { SiteSchema, type Site } from '../shared/model.ts';
 import { buildReport, NO_EVIDENCE, type RoomEvidence } from '../shared/report/build.ts';
 import { sampleInput, sampleEvidence, SAMPLE_SITE_INPUT } from '../test/unit/report/sample-input.ts';
+import { median, table } from './support/stats.ts';
 
 const ROOMS = Number(process.env.ROOMREADY_BENCH_ROOMS ?? 500);
 const RUNS = Number(process.env.ROOMREADY_BENCH_RUNS ?? 5);
 const PDF_RUNS = Number(process.env.ROOMREADY_BENCH_PDF_RUNS ?? 3);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
-}
 
 async function timed<T>(name: string, runs: number, work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
   const times: number[] = [];

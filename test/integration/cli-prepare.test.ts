@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../main/cli.ts';
 import { saveSiteFile } from '../../main/workspace/site-file.ts';
 import { ManifestSchema } from '../../shared/manifest.ts';
 import { TOPOLOGY_IDS } from '../../shared/model.ts';
 import { RESULT_PREFIX } from '../../shared/powershell.ts';
+import { runCliIn, type CliRun } from '../support/cli-run.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -16,19 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), env, cwd: dir };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> => runCliIn(dir, args, env);
 
 const write = (name: string, content: string | Uint8Array) => {
   fs.writeFileSync(path.join(dir, name), content);

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiteProgress } from '../../main/app/progress-store.ts';
 import { siteKeyForPath } from '../../main/app/open-sites.ts';
-import { runCli, type CliIo } from '../../main/cli.ts';
 import { findMachineChromium } from '../../main/browser/find-chromium.ts';
 import { fingerprintMatches } from '../../main/reports/fingerprint.ts';
 import { saveSiteFile } from '../../main/workspace/site-file.ts';
@@ -15,6 +14,7 @@ import { FingerprintedReportSchema } from '../../shared/report/schema.ts';
 import { CUSTOMER_SIGN_OFF, INSTALLER_SIGN_OFF, photo, result, SAMPLE_SITE_INPUT } from '../unit/report/sample-input.ts';
 import { parseCsv } from '../unit/report/csv-parse.ts';
 import { pdfPageTexts } from './report-pdf-text.ts';
+import { runCliIn, type CliRun } from '../support/cli-run.ts';
 
 let dir: string;
 let dataDir: string;
@@ -24,19 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`), env, cwd: dir };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> => runCliIn(dir, args, env);
 
 const SITE = 'b7.roomready.json';
 const read = (name: string) => fs.readFileSync(path.join(dir, name));
