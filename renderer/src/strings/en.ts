@@ -296,7 +296,7 @@ export const en = {
   'report.photos.title': 'Photos',
   'report.photos.hint': 'PNG or JPEG, at most 8 MB each. They are embedded in the room report.',
   'report.photos.caption': 'Caption',
-  'report.photos.documents': 'Documents',
+  'report.photos.documents': 'What the photo shows',
   'report.photos.wholeRoom': 'The whole room',
   'report.photos.file': 'Photo file',
   'report.photos.none': 'No photos yet.',
