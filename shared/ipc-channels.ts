@@ -33,7 +33,14 @@ export const IPC_CHANNELS = [
   'provision.cancel',
   'validate.run',
   'export.scripts',
-  'export.package',
+  'packages.export',
+  'packages.open',
+  'onsite.checks',
+  'onsite.network',
+  'onsite.signInTest',
+  'onsite.certificates',
+  'onsite.applyConsole',
+  'onsite.confirmConsole',
   'files.save',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

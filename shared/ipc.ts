@@ -11,6 +11,15 @@ import { TOPOLOGY_IDS } from './topology.ts';
 import { PHOTO_MEDIA_TYPES, REPORT_FORMATS, SIGN_OFF_PARTIES, SignatureSchema, SignOffSchema, MAX_PHOTO_BASE64 } from './report/schema.ts';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './ipc-channels.ts';
 import { ITEM_STATES, ROOM_STAGES, StageViewSchema } from './room-view.ts';
+import {
+  CertificateInspectionSchema,
+  ConsoleApplyResultSchema,
+  ConsoleConsumedResultSchema,
+  NetworkReportSchema,
+  OnSiteCheckSchema,
+  PackageSummarySchema,
+  SignInTestResultSchema,
+} from './onsite/results.ts';
 
 export { IPC_CHANNELS, IPC_EVENTS, ipcWireName, type IpcChannel, type IpcEvent } from './ipc-channels.ts';
 export * from './room-view.ts';
@@ -79,6 +88,8 @@ export const SiteViewSchema = z.strictObject({
   path: z.string().nullable(),
   /** The sample site on the simulated tenant. */
   practice: z.boolean(),
+  /** Opened from an installer package: held in memory only; `includesPasswords` when the admin put them in. */
+  package: z.strictObject({ path: z.string(), createdAt: z.string(), includesPasswords: z.boolean() }).optional(),
   /** Changes not yet saved. */
   dirty: z.boolean(),
   site: SiteSchema,
@@ -330,11 +341,52 @@ export const IPC_CONTRACT = {
 
   /** Per-room scripts, SkypeSettings.xml, checklist and run sheet; without a folder main asks. */
   'export.scripts': { input: z.strictObject({ siteId, upns: upns.optional(), folder: z.string().min(1).max(4096).optional() }), output: ExportResultSchema },
-  /** The installer's package: the same, plus the site file and the rooms' passwords sealed with a passphrase. */
-  'export.package': {
-    input: z.strictObject({ siteId, upns: upns.optional(), folder: z.string().min(1).max(4096).optional(), passphrase: z.string().min(12).max(1024) }),
-    output: ExportResultSchema,
+  /**
+   * The installer's package: one file sealed with the passphrase (AES-256-GCM, key from scrypt)
+   * holding the rooms, their console checklists and SkypeSettings.xml, and their passwords only when
+   * `includePasswords`. Without a path main asks where.
+   */
+  'packages.export': {
+    input: z.strictObject({
+      siteId,
+      upns: upns.optional(),
+      includePasswords: z.boolean(),
+      passphrase: z.string().min(12).max(1024),
+      path: z.string().min(1).max(4096).optional(),
+    }),
+    output: PackageSummarySchema,
   },
+  /** Opens a package as a site (kept in memory, never written unencrypted); without a path main asks. */
+  'packages.open': { input: z.strictObject({ passphrase: z.string().min(1).max(1024), path: z.string().min(1).max(4096).optional() }), output: SiteViewSchema },
+
+  /** What the on-site tools have recorded for a room, newest per check. */
+  'onsite.checks': { input: z.strictObject({ siteId, upn }), output: z.strictObject({ checks: z.array(OnSiteCheckSchema) }) },
+  /** DNS, TCP, TLS, STUN, clock and proxy from this machine, for the site's cloud; attached to the room when given. */
+  'onsite.network': { input: z.strictObject({ siteId, upn: upn.optional() }), output: NetworkReportSchema },
+  /** Signs in as the room (password grant); the typed password, or the room's stored one, is never kept. */
+  'onsite.signInTest': { input: z.strictObject({ siteId, upn, password: z.string().min(1).max(256).optional() }), output: SignInTestResultSchema },
+  /** PEM, DER or PFX files; the PFX password is used once. Attached to the room when given. */
+  'onsite.certificates': {
+    input: z.strictObject({
+      siteId,
+      upn: upn.optional(),
+      files: z.array(z.strictObject({ fileName, base64: fileBase64 })).min(1).max(20),
+      pfxPassword: z.string().max(1024).optional(),
+    }),
+    output: CertificateInspectionSchema,
+  },
+  /** Writes SkypeSettings.xml (and theme images) into the console app's LocalState, or exports them for a USB stick to `folder`. */
+  'onsite.applyConsole': {
+    input: z.strictObject({
+      siteId,
+      upn,
+      images: z.array(z.strictObject({ fileName, base64: fileBase64 })).max(4).optional(),
+      folder: z.string().min(1).max(4096).optional(),
+    }),
+    output: ConsoleApplyResultSchema,
+  },
+  /** After the app restarted: did it take the files (they are gone from LocalState)? */
+  'onsite.confirmConsole': { input: z.strictObject({ siteId, upn }), output: ConsoleConsumedResultSchema },
   /** Saves text the renderer made (a SkypeSettings.xml) where the user says; without a path main asks. */
   'files.save': {
     input: z.strictObject({ suggestedName: fileName, text: fileText, path: z.string().min(1).max(4096).optional() }),

@@ -64,6 +64,8 @@ export const OnSiteCheckSchema = z.strictObject({
   title: z.string(),
   status: z.enum(['passed', 'failed', 'warning', 'unknown']),
   detail: z.string(),
+  /** What to do, or whom to ask (e.g. the network team), when it did not pass. */
+  remedy: z.string().optional(),
   evidence: z.json().optional(),
   at: isoTime,
 });
