@@ -15,6 +15,32 @@ export interface AppDialogs {
   chooseSavePath(suggestedName: string): Promise<string | null>;
   /** A folder to export into. */
   chooseFolder(title: string): Promise<string | null>;
+  /** An installer package (.roomready-package) to open. */
+  choosePackageToOpen(): Promise<string | null>;
+}
+
+/** Where the console's configuration goes when the app runs on the Teams Rooms console itself. */
+export interface ConsoleTargetHost {
+  /** The Teams Rooms app's LocalState folder. */
+  localStateDir: string;
+  /** Gives the console's local user (Skype) full control of a file just written there. */
+  grantAccess(filePath: string): Promise<void>;
+}
+
+/** The on-site tools' pieces of the host; absent parts fall back to this machine's own. */
+export interface OnSiteHost {
+  /** Electron's session.resolveProxy: the proxy Chromium would use for a URL ("DIRECT", "PROXY host:port"). */
+  resolveProxy?(url: string): Promise<string>;
+  /** The console's LocalState; null when this machine is not a console; undefined: detect (Windows only). */
+  consoleTarget?: ConsoleTargetHost | null;
+  /** Network probe settings: tests aim the probes at loopback stand-ins. */
+  network?: {
+    endpoints?: readonly import('../../shared/onsite/network-endpoints.ts').NetworkEndpoint[];
+    stun?: readonly import('../../shared/onsite/network-endpoints.ts').StunTarget[];
+    extraCaPem?: readonly string[];
+    clockUrl?: string;
+    timeoutMs?: number;
+  };
 }
 
 export interface AppDeps {
@@ -47,6 +73,7 @@ export interface AppDeps {
    * export is refused with a plain message.
    */
   printToPdf?: HtmlPrinter['printToPdf'];
+  onsite?: OnSiteHost;
 }
 
 export interface AppServices {

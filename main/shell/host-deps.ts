@@ -11,6 +11,7 @@ import { safeStorageSecretStore, type SafeStorageLike } from '../auth/safe-stora
 import type { SecretStore } from '../auth/secret-store.ts';
 import { eventPayload } from '../ipc.ts';
 import { SITE_FILE_EXTENSION } from '../workspace/site-file.ts';
+import { PACKAGE_FILE_EXTENSION } from '../../shared/onsite/results.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The Electron members used (a subset of their real signatures)
@@ -57,6 +58,11 @@ export const SITE_FILE_FILTERS: readonly FileFilter[] = Object.freeze([
   { name: 'All files', extensions: ['*'] },
 ]);
 
+export const PACKAGE_FILE_FILTERS: readonly FileFilter[] = Object.freeze([
+  { name: 'RoomReady installer packages', extensions: [PACKAGE_FILE_EXTENSION.slice(1)] },
+  { name: 'All files', extensions: ['*'] },
+]);
+
 /** "Lobby.roomready.json" -> the site filter; "SkypeSettings.xml" -> XML files; always "All files" too. */
 export function saveFiltersFor(suggestedName: string): FileFilter[] {
   const all = { name: 'All files', extensions: ['*'] };
@@ -92,6 +98,10 @@ export function electronDialogs<W>(dialog: DialogLike<W>, parentWindow: () => W 
     },
     async chooseFolder(title) {
       const result = await open({ title, properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async choosePackageToOpen() {
+      const result = await open({ title: 'Open an installer package', properties: ['openFile'], filters: [...PACKAGE_FILE_FILTERS] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };

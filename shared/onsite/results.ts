@@ -148,6 +148,9 @@ export type ConsoleConsumedResult = z.infer<typeof ConsoleConsumedResultSchema>;
 // ---------------------------------------------------------------------------------------------
 // 5. Installer packages
 
+/** An installer package's file name ends with this. */
+export const PACKAGE_FILE_EXTENSION = '.roomready-package';
+
 export const PackageSummarySchema = z.strictObject({
   path: z.string(),
   bytes: count,

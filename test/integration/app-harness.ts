@@ -16,6 +16,7 @@ export interface Dialogs {
   siteToOpen: Array<string | null>;
   savePath: Array<string | null>;
   folder: Array<string | null>;
+  packageToOpen: Array<string | null>;
 }
 
 export interface RecordedEvent {
@@ -31,12 +32,13 @@ export interface HarnessOptions {
   practiceSimulator?: AppDeps['practiceSimulator'];
   tenantTransport?: AppDeps['tenantTransport'];
   printToPdf?: AppDeps['printToPdf'];
+  onsite?: AppDeps['onsite'];
 }
 
 export class AppHarness {
   readonly dataDir: string;
   readonly stores: Map<string, SecretStore>;
-  readonly dialogs: Dialogs = { siteToOpen: [], savePath: [], folder: [] };
+  readonly dialogs: Dialogs = { siteToOpen: [], savePath: [], folder: [], packageToOpen: [] };
   readonly events: RecordedEvent[] = [];
   readonly answers: unknown[] = [];
   readonly logs: string[] = [];
@@ -53,6 +55,7 @@ export class AppHarness {
         chooseSiteToOpen: () => next(this.dialogs.siteToOpen),
         chooseSavePath: () => next(this.dialogs.savePath),
         chooseFolder: () => next(this.dialogs.folder),
+        choosePackageToOpen: () => next(this.dialogs.packageToOpen),
       },
       secretStore:
         options.secretStore ??
@@ -70,6 +73,7 @@ export class AppHarness {
       practiceSimulator: options.practiceSimulator ?? { latencyMs: 0, replicationLagMs: 0, deviceCodeIntervalSeconds: 0 },
       ...(options.tenantTransport ? { tenantTransport: options.tenantTransport } : {}),
       ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
+      onsite: options.onsite ?? { consoleTarget: null },
       openExternal: async () => undefined,
       log: (message) => this.logs.push(message),
     };

@@ -24,7 +24,8 @@ export interface PresetDialogs {
   siteToOpen: string | null;
   savePath: string | null;
   folder: string | null;
-  /** Each question asked, in order ("open", "save:<name>", "folder:<title>"). */
+  packageToOpen: string | null;
+  /** Each question asked, in order ("open", "save:<name>", "folder:<title>", "open-package"). */
   asked: string[];
 }
 
@@ -89,6 +90,8 @@ export interface BridgeOptions {
   env?: Record<string, string | undefined>;
   /** How a site's own tenant is reached (AppDeps.tenantTransport): a simulated tenant in tests. */
   tenantTransport?: AppDeps['tenantTransport'];
+  /** The on-site tools' host pieces (loopback network stand-ins, a temporary LocalState). */
+  onsite?: AppDeps['onsite'];
   /** The services to wire; main/app/index.ts's createAppServices (the app's own) by default. */
   createServices?: (deps: AppDeps) => AppServices | Promise<AppServices>;
 }
@@ -99,7 +102,7 @@ export async function createAppBridge(options: BridgeOptions = {}): Promise<AppB
   const logs: string[] = [];
   const opened: string[] = [];
   const deliveryErrors: string[] = [];
-  const dialogs: PresetDialogs = { siteToOpen: null, savePath: null, folder: null, asked: [] };
+  const dialogs: PresetDialogs = { siteToOpen: null, savePath: null, folder: null, packageToOpen: null, asked: [] };
   const stores = new Map<string, SecretStore>();
   const pages = new Set<Page>();
   const waiters = new Set<{ name: string; match: (payload: unknown) => boolean; resolve: (payload: unknown) => void }>();
@@ -116,6 +119,10 @@ export async function createAppBridge(options: BridgeOptions = {}): Promise<AppB
     async chooseFolder(title) {
       dialogs.asked.push(`folder:${title}`);
       return dialogs.folder;
+    },
+    async choosePackageToOpen() {
+      dialogs.asked.push('open-package');
+      return dialogs.packageToOpen;
     },
   };
 
@@ -156,6 +163,8 @@ export async function createAppBridge(options: BridgeOptions = {}): Promise<AppB
     env: options.env ?? {},
     practiceSimulator: { latencyMs: 0, replicationLagMs: 0 },
     ...(options.tenantTransport ? { tenantTransport: options.tenantTransport } : {}),
+    // Off a console unless a test stands one in: exports for a USB stick.
+    onsite: options.onsite ?? { consoleTarget: null },
     // As Electron's printToPDF does in the app: a second page of the same browser, no bridge, no script.
     async printToPdf(html, print) {
       const opener = [...pages].find((page) => !page.isClosed());
