@@ -2,7 +2,7 @@
 // It answers on loopback for the Microsoft hosts (see tenant/transport.ts SIMULATED_HOSTS):
 //   /login/...     Microsoft Entra ID (OpenID metadata, /{tenant}/oauth2/v2.0/token, devicecode, authorize)
 //   /graph/...     Microsoft Graph v1.0 (users, subscribedSkus, assignLicense, places, domains,
-//                  identity/conditionalAccess/policies, me/transitiveMemberOf, $batch)
+//                  identity/conditionalAccess/policies, me/transitiveMemberOf, me/licenseDetails, $batch)
 //   /exchange/...  Exchange Online admin REST: POST /adminapi/beta/{tenantId}/InvokeCommand
 //   /_simulator/...  the simulator's own control surface (state, stats, seeding misconfigurations)
 // Production code reaches it only through simulatorTransport(url): same MSAL, Graph client and

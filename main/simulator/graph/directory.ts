@@ -65,7 +65,8 @@ export function listConditionalAccessPolicies(call: GraphCall): Record<string, u
   };
 }
 
-function signedInUser(call: GraphCall) {
+/** The user a delegated token speaks for; an app-only token has no "me". */
+export function signedInUser(call: GraphCall) {
   if (call.caller.kind !== 'user') throw odataBadRequest('/me request is only valid with delegated authentication flow.');
   return call.caller.user;
 }

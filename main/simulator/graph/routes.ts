@@ -13,6 +13,7 @@ import type { GraphCall } from './context.ts';
 import { listConditionalAccessPolicies, listDomains, getMe, myDirectoryRoles, userTransitiveMemberOf } from './directory.ts';
 import { graphError, graphHeaders, GraphProblem, insufficientPrivileges, type ErrorIds } from './errors.ts';
 import { addGroupMember, listGroups } from './groups.ts';
+import { myLicenseDetails } from './license-details.ts';
 import { assignLicense, listSubscribedSkus } from './licenses.ts';
 import { getPlace, listRoomLists, listRooms, listRoomsOfList, updatePlace } from './places.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.ts';
@@ -90,6 +91,7 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: ['places', ':id', 'microsoft.graph.roomlist', 'rooms'], permissions: ['Place.Read.All', 'Place.ReadWrite.All'], handle: (c, [id]) => ok(listRoomsOfList(c, id!)) },
   { method: 'PATCH', pattern: ['places', ':id'], permissions: ['Place.ReadWrite.All'], role: 'writePlaces', handle: (c, [id]) => ok(updatePlace(c, id!)) },
   { method: 'GET', pattern: ['me'], permissions: ['User.Read', 'User.ReadWrite', ...READ_USERS], handle: (c) => ok(getMe(c)) },
+  { method: 'GET', pattern: ['me', 'licenseDetails'], permissions: ['User.Read', 'User.ReadWrite', ...READ_USERS], handle: (c) => ok(myLicenseDetails(c)) },
   {
     method: 'GET',
     pattern: ['me', 'transitiveMemberOf', 'microsoft.graph.directoryRole'],
