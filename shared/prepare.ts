@@ -5,7 +5,7 @@
 import { buildConsoleChecklist, renderChecklistMarkdown } from './checklist.ts';
 import type { ConsoleEra } from './console-era.ts';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestIssue } from './manifest.ts';
-import { siteConsoleEra, type ProvisionMode, type Site } from './model.ts';
+import { siteConsoleEra, type ProvisionMode, type ResolvedRoom, type Site } from './model.ts';
 import { planRoom, RUNTIMES, type RoomPlan } from './plan.ts';
 import { generateScriptParts, scriptFileName, scriptPhases, UTF8_BOM, type GenerateScriptInput, type SharedText } from './powershell.ts';
 import { CHECKLIST_FILE, MANIFEST_FILE, ROOM_RECORD_FILE, roomDir, RUN_SHEET_FILE, SITE_FILE, siteScriptFile, SKYPE_SETTINGS_FILE } from './prepare/layout.ts';
@@ -96,6 +96,16 @@ export function streamArtifacts(input: PrepareInput, rowOfRoom: readonly number[
 
 type ArtifactKind = Manifest['rooms'][number]['artifacts'][number]['kind'];
 
+/**
+ * A room's console texts: its SkypeSettings.xml (with the password only when one is given) and the
+ * installer's checklist. Prepared folders and installer packages both take them from here.
+ */
+export function roomConsoleTexts(room: ResolvedRoom, site: Site, era: ConsoleEra, password?: string): { skypeSettingsXml: string; checklistMarkdown: string } {
+  const settings = skypeSettingsForRoom(room, site, password ? { era, password } : { era });
+  const checklist = buildConsoleChecklist(room, site, { skypeSettingsFile: SKYPE_SETTINGS_FILE });
+  return { skypeSettingsXml: writeSkypeSettingsXml(settings, era), checklistMarkdown: renderChecklistMarkdown(checklist) };
+}
+
 /** One room's files, in the order they are written. */
 function* roomFiles(input: PrepareInput, plan: RoomPlan, era: ConsoleEra, warnings: RoomRecord['warnings']): Generator<PreparedFile & { kind: ArtifactKind }> {
   const { site, generator } = input;
@@ -107,11 +117,9 @@ function* roomFiles(input: PrepareInput, plan: RoomPlan, era: ConsoleEra, warnin
     scriptOfRuntime.set(phase.runtime, name);
     yield { kind: 'powershell', path: `${dir}/${name}`, content: scriptContent({ site, runtime: phase.runtime, plans: [plan], generator }) };
   }
-  const password = input.settingsPasswords?.get(plan.room.upn);
-  const settings = skypeSettingsForRoom(plan.room, site, password ? { era, password } : { era });
-  yield { kind: 'skype-settings', path: `${dir}/${SKYPE_SETTINGS_FILE}`, content: writeSkypeSettingsXml(settings, era) };
-  const checklist = buildConsoleChecklist(plan.room, site, { skypeSettingsFile: SKYPE_SETTINGS_FILE });
-  yield { kind: 'checklist', path: `${dir}/${CHECKLIST_FILE}`, content: renderChecklistMarkdown(checklist) };
+  const { skypeSettingsXml, checklistMarkdown } = roomConsoleTexts(plan.room, site, era, input.settingsPasswords?.get(plan.room.upn));
+  yield { kind: 'skype-settings', path: `${dir}/${SKYPE_SETTINGS_FILE}`, content: skypeSettingsXml };
+  yield { kind: 'checklist', path: `${dir}/${CHECKLIST_FILE}`, content: checklistMarkdown };
   yield { kind: 'room', path: `${dir}/${ROOM_RECORD_FILE}`, content: json(roomRecord(plan, era, scriptOfRuntime, warnings)) };
 }
 
