@@ -15,8 +15,6 @@ import { EnvelopeError, isLongEnoughPassphrase, MIN_PASSPHRASE_LENGTH, openWithP
 export const PACKAGE_KIND = { format: 'roomready-installer-package', version: 1 } as const;
 /** Far above a site of hundreds of rooms (a room is a few kB); refused before reading, so a wrong file cannot fill memory. */
 export const MAX_PACKAGE_BYTES = 50 * 1024 * 1024;
-/** The file name ending the app suggests. */
-export const PACKAGE_EXTENSION = '.roomready-package';
 
 export interface InstallerPackageContents {
   /** The site with the packaged rooms only; rooms carry no password. */
