@@ -128,6 +128,8 @@ export function electronAppDeps(): AppDeps {
     openExternal: signInPageOpener((url) => shell.openExternal(url)),
     log,
     printToPdf: printHtmlToPdf,
+    // The proxy Chromium would use (PAC files and system settings included); the console's LocalState is found on Windows.
+    onsite: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
   };
 }
 

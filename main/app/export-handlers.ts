@@ -1,5 +1,5 @@
-// export.scripts / export.package: the CLI's prepare pipeline into a folder for the chosen rooms;
-// the package adds the site file's rooms' passwords sealed with a passphrase (never plain text).
+// export.scripts: the CLI's prepare pipeline into a folder for the chosen rooms (the installer's
+// sealed package is packages.export, package-handlers.ts).
 // files.save: text the renderer made (a SkypeSettings.xml), written atomically.
 import path from 'node:path';
 import type { IpcHandlers } from '../../shared/ipc.ts';
@@ -9,18 +9,13 @@ import { AppError } from '../ipc.ts';
 import { writePrepared } from '../prepare/write-prepared.ts';
 import { writeFileAtomically } from '../workspace/atomic-write.ts';
 import { describeFsError } from '../workspace/fs-errors.ts';
-import { writeSecretVault } from '../workspace/secret-vault.ts';
 import { serializeSiteFile } from '../workspace/site-file.ts';
 import type { AppContext } from './context.ts';
 import { translated } from './errors.ts';
 import type { OpenSite } from './open-sites.ts';
-import { generateMissing, roomsNeedingPasswords } from './password-handlers.ts';
 import { selectRooms } from './room-selection.ts';
 
-type ExportHandlers = Pick<IpcHandlers, 'export.scripts' | 'export.package' | 'files.save'>;
-
-/** The installer package's vault, next to the run sheet that names it. */
-export const PACKAGE_VAULT_FILE = 'room-passwords.vault';
+type ExportHandlers = Pick<IpcHandlers, 'export.scripts' | 'files.save'>;
 
 interface ExportRequest {
   upns?: readonly string[] | undefined;
@@ -30,7 +25,7 @@ interface ExportRequest {
 export function exportHandlers(ctx: AppContext): ExportHandlers {
   const { sites, deps } = ctx;
 
-  async function exportFolder(open: OpenSite, request: ExportRequest, title: string, vault?: { passphrase: string }) {
+  async function exportFolder(open: OpenSite, request: ExportRequest, title: string) {
     const selection = selectRooms(open, request.upns);
     if (selection.site.rooms.length === 0) {
       const why = selection.skipped.map((room) => `${room.upn}: ${room.reason}`).join('; ');
@@ -43,37 +38,19 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
       folder = answer;
     }
     folder = path.resolve(folder);
-    let secrets: Record<string, string> | undefined;
-    if (vault) {
-      const { warning } = await generateMissing(open, roomsNeedingPasswords(selection.site, selection.site.rooms));
-      if (warning) deps.log(warning);
-      secrets = {};
-      for (const room of selection.site.rooms) {
-        const password = open.passwords.get(room.upn);
-        if (password !== undefined) secrets[room.upn] = password;
-      }
-    }
     const input: PrepareInput = {
       site: selection.site,
       generator: { name: APP_NAME, version: APP_VERSION },
       siteFileText: serializeSiteFile(SITE_FILE, selection.site, { now: ctx.now() }),
-      ...(vault ? { vaultFile: PACKAGE_VAULT_FILE } : {}),
     };
     let files = 0;
     writePrepared(folder, input, selection.positions, () => files++);
     files++; // manifest.json, written last
-    if (vault && secrets) {
-      await writeSecretVault(path.join(folder, PACKAGE_VAULT_FILE), secrets, vault.passphrase, { now: ctx.now() });
-      files++;
-    }
     return { folder, rooms: selection.site.rooms.length, files, skipped: selection.skipped };
   }
 
   return {
     'export.scripts': ({ siteId, upns, folder }) => translated(() => exportFolder(sites.get(siteId), { upns, folder }, 'Export the scripts and console files')),
-
-    'export.package': ({ siteId, upns, folder, passphrase }) =>
-      translated(() => exportFolder(sites.get(siteId), { upns, folder }, "Export the installer's package", { passphrase })),
 
     'files.save': async ({ suggestedName, text, path: given }) => {
       const file = given ?? (await deps.dialogs.chooseSavePath(suggestedName));

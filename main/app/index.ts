@@ -5,6 +5,8 @@ import type { IpcHandlers } from '../../shared/ipc.ts';
 import { createContext } from './context.ts';
 import type { AppDeps, AppServices } from './deps.ts';
 import { exportHandlers } from './export-handlers.ts';
+import { onSiteHandlers } from './onsite-handlers.ts';
+import { packageHandlers } from './package-handlers.ts';
 import { passwordHandlers } from './password-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { roomHandlers } from './room-handlers.ts';
@@ -24,6 +26,8 @@ export function createAppServices(deps: AppDeps): AppServices {
     ...runHandlers(ctx),
     ...exportHandlers(ctx),
     ...reportHandlers(ctx),
+    ...packageHandlers(ctx),
+    ...onSiteHandlers(ctx),
   };
   return {
     handlers,

@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Room, Site } from '../../shared/model.ts';
+import { memorySecretStore } from '../auth/secret-store.ts';
 import { AppError } from '../ipc.ts';
 import type { AppDeps } from './deps.ts';
 import { SiteProgress } from './progress-store.ts';
@@ -29,6 +30,14 @@ export interface OpenSite {
   run?: ActiveRun;
   /** Releases what only this site holds (a practice site's simulated tenant). */
   release?(): Promise<void>;
+  /** Opened from an installer package: its rooms and passwords live in memory only. */
+  readonly package?: OpenedPackage;
+}
+
+export interface OpenedPackage {
+  path: string;
+  createdAt: string;
+  includesPasswords: boolean;
 }
 
 export const PRACTICE_KEY = 'practice';
@@ -38,6 +47,11 @@ export function siteKeyForPath(file: string): string {
   return `site-${createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 24)}`;
 }
 
+/** A package's on-site evidence is kept under its file, so reopening the same package finds it. */
+export function packageKeyForPath(file: string): string {
+  return `package-${createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 24)}`;
+}
+
 export const passwordStoreName = (key: string) => `passwords-${key}`;
 
 export class OpenSites {
@@ -45,11 +59,13 @@ export class OpenSites {
 
   async open(
     deps: Pick<AppDeps, 'dataDir' | 'secretStore' | 'log'>,
-    init: { path: string | null; practice: boolean; site: Site; dirty: boolean; tenant: SiteTenant; release?(): Promise<void> },
+    init: { path: string | null; practice: boolean; site: Site; dirty: boolean; tenant: SiteTenant; release?(): Promise<void>; package?: OpenedPackage },
   ): Promise<OpenSite> {
     const id = randomUUID();
-    const key = init.practice ? PRACTICE_KEY : init.path ? siteKeyForPath(init.path) : `new-${id}`;
-    const [passwords, progress] = await Promise.all([SitePasswords.load(deps.secretStore(passwordStoreName(key)), deps.log), SiteProgress.load(deps.dataDir, key, deps.log)]);
+    const key = init.practice ? PRACTICE_KEY : init.path ? siteKeyForPath(init.path) : init.package ? packageKeyForPath(init.package.path) : `new-${id}`;
+    // A package's passwords stay in memory: nothing it holds is written to disk unencrypted or re-stored.
+    const passwordStore = init.package ? memorySecretStore() : deps.secretStore(passwordStoreName(key));
+    const [passwords, progress] = await Promise.all([SitePasswords.load(passwordStore, deps.log), SiteProgress.load(deps.dataDir, key, deps.log)]);
     const open: OpenSite = { id, key, passwords, progress, ...init };
     this.sites.set(id, open);
     return open;

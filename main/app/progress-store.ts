@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { CheckResultSchema, RoomOutcomeSchema, type RoomOutcomeView } from '../../shared/ipc.ts';
 import type { StepId } from '../../shared/plan.ts';
 import type { CheckResult } from '../../shared/checks.ts';
-import { PhotoSchema, SIGN_OFF_PARTIES, SignOffSchema, type Photo, type SignOff } from '../../shared/report/schema.ts';
+import { OnSiteCheckSchema, PhotoSchema, SIGN_OFF_PARTIES, SignOffSchema, type OnSiteCheck, type Photo, type SignOff } from '../../shared/report/schema.ts';
 import { readJsonFile, writeJsonFile, WriteQueue } from './json-file.ts';
 
 const ManualMarkSchema = z.object({ done: z.boolean(), note: z.string().optional(), doneAt: z.string() });
@@ -29,6 +29,9 @@ const ProgressFileSchema = z.object({
   provisionedAt: z.record(z.string(), z.string()).default({}),
   photos: z.record(z.string(), z.array(PhotoSchema)).default({}),
   signOffs: z.record(z.string(), z.array(SignOffSchema)).default({}),
+  // Absent in files written before the on-site toolkit existed.
+  /** What the on-site tools found at the console: the newest result per check id. */
+  onSite: z.record(z.string(), z.array(OnSiteCheckSchema)).default({}),
 });
 type ProgressFile = Omit<z.infer<typeof ProgressFileSchema>, 'validation'> & { validation: Record<string, StoredValidation> };
 
@@ -36,7 +39,7 @@ const key = (upn: string) => upn.toLowerCase();
 const SIGN_OFF_ORDER: readonly string[] = SIGN_OFF_PARTIES;
 
 export class SiteProgress {
-  private data: ProgressFile = { format: 'roomready-progress', version: 1, provision: {}, validation: {}, manual: {}, provisionedAt: {}, photos: {}, signOffs: {} };
+  private data: ProgressFile = { format: 'roomready-progress', version: 1, provision: {}, validation: {}, manual: {}, provisionedAt: {}, photos: {}, signOffs: {}, onSite: {} };
   private readonly running = new Map<string, Set<StepId>>();
   private readonly writes: WriteQueue;
 
@@ -82,6 +85,23 @@ export class SiteProgress {
   /** The sign-offs, at most one per party, installer first. */
   signOffs(upn: string): readonly SignOff[] {
     return this.data.signOffs[key(upn)] ?? [];
+  }
+
+  onSiteChecks(upn: string): readonly OnSiteCheck[] {
+    return this.data.onSite[key(upn)] ?? [];
+  }
+
+  /**
+   * Records a tool's findings. A tool's run replaces everything it found before (a network run
+   * drops the last run's probes, even for endpoints no longer checked): `replaces` names the id
+   * prefixes it owns; checks of other tools stay. Kept in id order so reports are stable.
+   */
+  recordOnSite(upn: string, checks: readonly OnSiteCheck[], replaces: readonly string[] = []): Promise<void> {
+    const replaced = new Set(checks.map((check) => check.id));
+    const owned = (id: string) => replaced.has(id) || replaces.some((prefix) => id === prefix || id.startsWith(`${prefix}.`));
+    const kept = this.onSiteChecks(upn).filter((check) => !owned(check.id));
+    this.data.onSite[key(upn)] = [...kept, ...checks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.save();
   }
 
   runningSteps(upn: string): StepId[] {
@@ -156,6 +176,7 @@ export class SiteProgress {
       delete this.data.manual[key(upn)];
       delete this.data.photos[key(upn)];
       delete this.data.signOffs[key(upn)];
+      delete this.data.onSite[key(upn)];
     }
     return this.save();
   }

@@ -42,7 +42,7 @@ export function roomEvidence(open: OpenSite, upn: string): RoomEvidence {
     hasPassword: open.passwords.has(upn),
     photos: progress.photos(upn),
     signOffs: progress.signOffs(upn),
-    onSiteChecks: [],
+    onSiteChecks: progress.onSiteChecks(upn),
   };
 }
 

@@ -12,7 +12,7 @@ import { memorySecretStore, SecretStoreError, type SecretStore } from '../auth/s
 import type { TenantSession } from '../commands/tenant-session.ts';
 import { AppError } from '../ipc.ts';
 import { connectTenant, type TenantConnection } from '../tenant/connection.ts';
-import { fetchTransport, type Transport } from '../tenant/transport.ts';
+import { fetchTransport, simulatorTransport, type Transport } from '../tenant/transport.ts';
 import { PermissionError } from '../tenant/types.ts';
 import type { CloudId } from '../../shared/model.ts';
 import type { TenantStatus } from '../../shared/ipc.ts';
@@ -30,10 +30,20 @@ export interface SiteTenant {
   signOut(siteId: string): Promise<TenantStatus>;
   /** The gateways; AppError('not-signed-in') when nobody is signed in. */
   gateways(): Promise<TenantGateways>;
+  /** Where a room's own password sign-in goes (the on-site sign-in test); no admin sign-in needed. */
+  roomSignInTarget(upn: string): RoomSignInTarget;
+}
+
+/** The app registration and tenant a room signs in through, and how requests get there. */
+export interface RoomSignInTarget {
+  cloud: CloudId;
+  tenant: string;
+  clientId: string;
+  transport: Transport;
 }
 
 /** A practice site's tenant: the simulated one, signed in as its Global Administrator. */
-export function practiceTenant(session: TenantSession): SiteTenant {
+export function practiceTenant(session: TenantSession & { running: { url: string } }): SiteTenant {
   const status = async (siteId: string): Promise<TenantStatus> => {
     const account = await session.auth.account();
     return {
@@ -50,6 +60,12 @@ export function practiceTenant(session: TenantSession): SiteTenant {
     signIn: (siteId) => status(siteId),
     signOut: (siteId) => status(siteId),
     gateways: async () => ({ graph: session.graph, exchange: session.exchange, counts: session.counts, delegated: session.delegated }),
+    roomSignInTarget: () => ({
+      cloud: 'simulated',
+      tenant: session.simulator?.tenantDomain ?? session.settings.tenant ?? 'organizations',
+      clientId: session.simulator?.publicClientId ?? session.settings.clientId,
+      transport: simulatorTransport(session.running.url),
+    }),
   };
 }
 
@@ -191,6 +207,16 @@ export class CloudTenant implements SiteTenant {
     if (!auth || !account || !this.settings) throw new AppError('not-signed-in', `Sign in to the tenant (${this.cloud} cloud) first.`);
     this.connection ??= connectTenant({ auth, cloud: this.settings.cloud, tenantId: this.settings.tenant ?? account.tenantId, transport: this.transport });
     return { graph: this.connection.graph, exchange: this.connection.exchange, counts: this.connection.counts, delegated: this.settings.signIn.kind === 'delegated' };
+  }
+
+  roomSignInTarget(upn: string): RoomSignInTarget {
+    const clientId = this.deps.env.ROOMREADY_CLIENT_ID?.trim();
+    if (!clientId) {
+      throw new AppError('not-signed-in', 'No app registration is configured on this computer (ROOMREADY_CLIENT_ID), so the room cannot sign in through RoomReady; use practice mode, or sign in on the console itself.');
+    }
+    // The room's own domain finds its tenant when no tenant is configured.
+    const tenant = this.deps.env.ROOMREADY_TENANT?.trim() || upn.slice(upn.lastIndexOf('@') + 1);
+    return { cloud: this.cloud, tenant, clientId, transport: this.transport };
   }
 
   /** Stops a sign-in that is waiting. */

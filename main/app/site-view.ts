@@ -14,5 +14,5 @@ export function siteView(open: OpenSite): SiteView {
     findings: check.rooms[index]!.map((finding) => ({ severity: finding.severity, field: finding.field, message: finding.message })),
     hasPassword: open.passwords.has(room.upn),
   }));
-  return { id: open.id, path: open.path, practice: open.practice, dirty: open.dirty, site: open.site, rooms };
+  return { id: open.id, path: open.path, practice: open.practice, ...(open.package ? { package: { ...open.package } } : {}), dirty: open.dirty, site: open.site, rooms };
 }

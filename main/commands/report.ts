@@ -134,7 +134,7 @@ async function writeReport({ io, values, positionals }: CommandContext): Promise
       hasPassword: loaded.suppliedPasswords.has(upn.toLowerCase()),
       photos: progress.photos(upn),
       signOffs: progress.signOffs(upn),
-      onSiteChecks: [],
+      onSiteChecks: progress.onSiteChecks(upn),
     };
   };
 

@@ -167,15 +167,22 @@ function onSiteChecksPart(room: RoomReport, headingId: string): ReactNode {
   return h(
     'div',
     null,
-    h('h3', { id: `${headingId}-onsite` }, 'On-site checks (network, sign-in, certificates)'),
+    h('h3', { id: `${headingId}-onsite` }, 'On-site checks (network, sign-in, certificates, console)'),
     room.onSiteChecks.length === 0
-      ? h('p', null, 'Not run: no network, sign-in or certificate checks were recorded at the console.')
+      ? h('p', null, 'Not run: no network, sign-in, certificate or console-configuration checks were recorded at the console.')
       : table(
           'On-site check results',
           [
             { title: 'Check', rowHeader: true, cell: (check: OnSiteCheck) => v(check.title) },
             { title: 'Result', cell: (check) => stateBadge(ON_SITE_CHECK_WORDS[check.status]) },
-            { title: 'Detail', cell: (check) => [v(check.detail), check.evidence === undefined ? null : preformatted(jsonText(check.evidence))] },
+            {
+              title: 'Detail',
+              cell: (check) => [
+                v(check.detail),
+                check.remedy === undefined ? null : h('p', null, h('strong', null, 'What to do: '), v(check.remedy)),
+                check.evidence === undefined ? null : preformatted(jsonText(check.evidence)),
+              ],
+            },
             { title: 'When', cell: (check) => check.at },
           ],
           room.onSiteChecks,

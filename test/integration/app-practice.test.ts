@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSecretVault } from '../../main/workspace/secret-vault.ts';
 import type { EventPayload, SiteView } from '../../shared/ipc.ts';
 import { AppHarness, readTree, storedPasswords } from './app-harness.ts';
 
@@ -218,19 +217,32 @@ describe('the practice walk', () => {
     expect((await app.fails('export.scripts', { siteId: site.id })).code).toBe('cancelled');
   });
 
-  it("exports the installer's package: the passwords only inside the sealed vault", async () => {
-    const folder = path.join(out, 'package');
-    const result = await app.ok('export.package', { siteId: site.id, folder, passphrase: PASSPHRASE });
-    expect(result.rooms).toBe(7);
-    const files = readTree(folder);
-    expect(files.has('site.roomready.json')).toBe(true);
-    expect(files.has('room-passwords.vault')).toBe(true);
+  it("exports the installer's package as one sealed file, passwords only when asked, and opens it again", async () => {
     const passwords = await storedPasswords(app.stores.get('passwords-practice'));
-    expect(passwords.length).toBe(7);
-    for (const [name, text] of files) for (const password of passwords) expect(text.includes(password), `${name} holds a password`).toBe(false);
-    const vault = await readSecretVault(path.join(folder, 'room-passwords.vault'), PASSPHRASE);
-    expect(vault['mtr-everest@contoso.com']).toBe(TYPED_PASSWORD);
-    expect(vault['mtr-fuji@contoso.com']).toBe(CSV_PASSWORD);
+    expect(passwords.length).toBeGreaterThan(0);
+    const without = path.join(out, 'without.roomready-package');
+    const sealed = await app.ok('packages.export', { siteId: site.id, includePasswords: false, passphrase: PASSPHRASE, path: without });
+    expect(sealed).toMatchObject({ path: without, rooms: 7, includesPasswords: false });
+    const withPasswords = path.join(out, 'with.roomready-package');
+    expect(await app.ok('packages.export', { siteId: site.id, includePasswords: true, passphrase: PASSPHRASE, path: withPasswords })).toMatchObject({ rooms: 7, includesPasswords: true });
+    expect(fs.statSync(without).size).toBe(sealed.bytes);
+    for (const file of [without, withPasswords]) {
+      const text = fs.readFileSync(file, 'utf8');
+      // Sealed: neither a room nor a password can be read from the file.
+      expect(text).not.toContain('mtr-everest');
+      for (const password of passwords) expect(text.includes(password), `${file} holds a password`).toBe(false);
+    }
+
+    expect((await app.fails('packages.open', { path: withPasswords, passphrase: 'not the passphrase at all' })).code).toBe('bad-file');
+    const opened = await app.ok('packages.open', { path: withPasswords, passphrase: PASSPHRASE });
+    expect(opened.package).toMatchObject({ path: withPasswords, includesPasswords: true });
+    expect(opened.rooms.length).toBe(7);
+    expect(opened.rooms.find((room) => room.upn === 'mtr-everest@contoso.com')?.hasPassword).toBe(true);
+    const bare = await app.ok('packages.open', { path: without, passphrase: PASSPHRASE });
+    expect(bare.package?.includesPasswords).toBe(false);
+    expect(bare.rooms.every((room) => !room.hasPassword)).toBe(true);
+    app.dialogs.packageToOpen.push(null);
+    expect((await app.fails('packages.open', { passphrase: PASSPHRASE })).code).toBe('cancelled');
   });
 
   it('files.save writes the text atomically where asked, or where the dialog says; a cancelled dialog saves nothing', async () => {

@@ -16,7 +16,7 @@ import { sampleInput } from '../unit/report/sample-input.ts';
 import { HOSTILE, hostileReport, siteReport } from '../unit/report-html/fixture.ts';
 import { pdfPageTexts } from './report-pdf-text.ts';
 
-const SECTION_HEADINGS = ['Coverage', 'Contents', 'Details', 'Results by stage', 'Console configuration', 'On-site checklist', 'On-site checks (network, sign-in, certificates)', 'Sign-off', 'Integrity fingerprint'];
+const SECTION_HEADINGS = ['Coverage', 'Contents', 'Details', 'Results by stage', 'Console configuration', 'On-site checklist', 'On-site checks (network, sign-in, certificates, console)', 'Sign-off', 'Integrity fingerprint'];
 
 /** Lines of a page's text, with runs of spaces folded. */
 const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);

@@ -13,7 +13,7 @@ import { sampleInput } from '../report/sample-input.ts';
 import { ancestors, byTag, heading, parseReport, type El } from './dom.ts';
 import { HOSTILE, hostileReport, reportOf, room, siteReport } from './fixture.ts';
 
-const ROOM_SUBHEADINGS = ['Details', 'Results by stage', 'Console configuration', 'On-site checklist', 'On-site checks (network, sign-in, certificates)', 'Sign-off'];
+const ROOM_SUBHEADINGS = ['Details', 'Results by stage', 'Console configuration', 'On-site checklist', 'On-site checks (network, sign-in, certificates, console)', 'Sign-off'];
 
 function render(report: FingerprintedReport): { html: string; elements: El[] } {
   const html = renderReportHtml(report);
@@ -173,7 +173,7 @@ describe('sections, in order', () => {
     const { elements } = render(report);
     const all = elements[0]!.text;
     expect(all).toContain("The console's password is never included in this report.");
-    expect(all).toContain('Not run: no network, sign-in or certificate checks');
+    expect(all).toContain('Not run: no network, sign-in, certificate or console-configuration checks');
     expect(heading(elements, 'h4', 'Installer: not signed yet')).toBeDefined();
     expect(heading(elements, 'h4', 'Customer: not signed yet')).toBeDefined();
     expect(elements.filter((element) => element.attrs.class === 'blank')).toHaveLength(8);

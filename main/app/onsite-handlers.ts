@@ -1,0 +1,140 @@
+// The on-site toolkit's channels: network readiness from this machine, the room's own sign-in,
+// certificate files, and the console configuration put on the console (or on a USB stick). Each
+// tool's findings are recorded for the room (the progress store) and so reach its report.
+import path from 'node:path';
+import type { IpcHandlers } from '../../shared/ipc.ts';
+import { resolveRoom, siteConsoleEra, type Room, type Site } from '../../shared/model.ts';
+import { SKYPE_SETTINGS_FILE_NAME } from '../../shared/onsite/console-files.ts';
+import type { OnSiteCheck } from '../../shared/onsite/results.ts';
+import { roomConsoleTexts } from '../../shared/prepare.ts';
+import { AppError } from '../ipc.ts';
+import { CertificateFileError, inspectCertificates } from '../onsite/certificates/inspect.ts';
+import { applyConsoleConfiguration, confirmConsoleConfiguration, windowsConsoleTarget, type ConsoleTarget } from '../onsite/console-config.ts';
+import { runNetworkReadiness } from '../onsite/network/readiness.ts';
+import { testRoomSignIn } from '../onsite/room-sign-in.ts';
+import type { AppContext } from './context.ts';
+import { translated } from './errors.ts';
+import { roomOf } from './open-sites.ts';
+
+type OnSiteHandlers = Pick<IpcHandlers, 'onsite.checks' | 'onsite.network' | 'onsite.signInTest' | 'onsite.certificates' | 'onsite.applyConsole' | 'onsite.confirmConsole'>;
+
+/** Characters no folder name may hold on Windows, macOS or Linux (control characters too). */
+const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
+
+/** The room's SkypeSettings.xml as prepare writes it; never with the password (the installer types it on the console). */
+function roomSkypeSettingsXml(room: Room, site: Site): string {
+  return roomConsoleTexts(resolveRoom(room, site), site, siteConsoleEra(site)).skypeSettingsXml;
+}
+
+/** The files the last apply put into LocalState, from its recorded check (RoomReady itself restarts with the console). */
+function lastAppliedFiles(checks: readonly OnSiteCheck[]): string[] {
+  const evidence = checks.find((check) => check.id === 'console-config.applied')?.evidence;
+  const files = evidence && typeof evidence === 'object' && !Array.isArray(evidence) ? evidence.files : undefined;
+  const names = Array.isArray(files) ? files.map((file) => (file && typeof file === 'object' && !Array.isArray(file) ? file.name : undefined)) : [];
+  const valid = names.filter((name): name is string => typeof name === 'string');
+  return valid.length > 0 ? valid : [SKYPE_SETTINGS_FILE_NAME];
+}
+
+const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
+export function onSiteHandlers(ctx: AppContext): OnSiteHandlers {
+  const { deps, sites } = ctx;
+  /** This machine's console LocalState: the host's (tests), none (null), or Windows' own when present. */
+  function consoleTarget(): ConsoleTarget | undefined {
+    const host = deps.onsite?.consoleTarget;
+    if (host === null) return undefined;
+    return host ?? windowsConsoleTarget(deps.env);
+  }
+
+  return {
+    'onsite.checks': async ({ siteId, upn }) => {
+      const open = sites.get(siteId);
+      const room = roomOf(open, upn);
+      return { checks: [...open.progress.onSiteChecks(room.upn)] };
+    },
+
+    'onsite.network': ({ siteId, upn }) =>
+      translated(async () => {
+        const open = sites.get(siteId);
+        const room = upn === undefined ? undefined : roomOf(open, upn);
+        const network = deps.onsite?.network ?? {};
+        const report = await runNetworkReadiness({
+          cloud: open.site.cloud,
+          env: deps.env,
+          now: () => ctx.now(),
+          ...(deps.onsite?.resolveProxy ? { resolveProxy: (url: string) => deps.onsite!.resolveProxy!(url) } : {}),
+          ...network,
+        });
+        if (room) await open.progress.recordOnSite(room.upn, report.checks, ['network']);
+        return report;
+      }),
+
+    'onsite.signInTest': ({ siteId, upn, password }) =>
+      translated(async () => {
+        const open = sites.get(siteId);
+        const room = roomOf(open, upn);
+        const secret = password ?? open.passwords.get(room.upn);
+        if (secret === undefined) throw new AppError('invalid-room', `RoomReady keeps no password for ${room.upn}: type it for this test (it is used once and not kept).`);
+        const target = open.tenant.roomSignInTarget(room.upn);
+        const resolved = resolveRoom(room, open.site);
+        const result = await testRoomSignIn({ ...target, upn: room.upn, password: secret, ...(resolved.license ? { expectedSkus: [resolved.license] } : {}), now: () => ctx.now() });
+        await open.progress.recordOnSite(room.upn, [result.check], ['sign-in']);
+        return result;
+      }),
+
+    'onsite.certificates': ({ siteId, upn, files, pfxPassword }) =>
+      translated(async () => {
+        const open = sites.get(siteId);
+        const room = upn === undefined ? undefined : roomOf(open, upn);
+        let inspection;
+        try {
+          inspection = inspectCertificates(
+            files.map((file) => ({ fileName: path.basename(file.fileName), bytes: bytesOf(file.base64) })),
+            { ...(pfxPassword ? { pfxPassword } : {}), now: ctx.now() },
+          );
+        } catch (error) {
+          if (error instanceof CertificateFileError) throw new AppError('bad-file', error.message);
+          throw error;
+        }
+        if (room) await open.progress.recordOnSite(room.upn, inspection.checks, ['certificate']);
+        return inspection;
+      }),
+
+    'onsite.applyConsole': ({ siteId, upn, images, folder }) =>
+      translated(async () => {
+        const open = sites.get(siteId);
+        const room = roomOf(open, upn);
+        const files = [
+          { name: SKYPE_SETTINGS_FILE_NAME, bytes: new TextEncoder().encode(roomSkypeSettingsXml(room, open.site)) },
+          ...(images ?? []).map((image) => ({ name: image.fileName, bytes: bytesOf(image.base64) })),
+        ];
+        const target = consoleTarget();
+        let usbFolder: string | undefined;
+        if (!target) {
+          const chosen = folder ?? (await deps.dialogs.chooseFolder('Export the console configuration for a USB stick'));
+          if (chosen === null) throw new AppError('cancelled', 'Cancelled: no folder was chosen.');
+          usbFolder = path.join(path.resolve(chosen), `${room.displayName} console files`.replace(UNSAFE_IN_NAME, '_').trim());
+        }
+        const result = await applyConsoleConfiguration({ upn: room.upn, files, ...(target ? { target } : {}), ...(usbFolder ? { usbFolder } : {}), now: () => ctx.now() });
+        await open.progress.recordOnSite(room.upn, [result.check], ['console-config']);
+        return result;
+      }),
+
+    'onsite.confirmConsole': ({ siteId, upn }) =>
+      translated(async () => {
+        const open = sites.get(siteId);
+        const room = roomOf(open, upn);
+        const target = consoleTarget();
+        if (!target) {
+          throw new AppError(
+            'not-found',
+            `This computer is not a Teams Rooms console, so RoomReady cannot look into the app's LocalState: after the console restarts, check there that ${SKYPE_SETTINGS_FILE_NAME} is gone.`,
+          );
+        }
+        const expected = lastAppliedFiles(open.progress.onSiteChecks(room.upn));
+        const result = await confirmConsoleConfiguration({ upn: room.upn, target, expected, now: () => ctx.now() });
+        await open.progress.recordOnSite(room.upn, [result.check]);
+        return result;
+      }),
+  };
+}

@@ -1,0 +1,83 @@
+// The installer's package: the admin seals the chosen rooms (their data, console checklists and
+// SkypeSettings.xml, and their passwords only when asked) into one file with a passphrase; the
+// installer opens it as a site that lives in memory. Nothing of it is written unencrypted.
+import type { IpcHandlers } from '../../shared/ipc.ts';
+import { PACKAGE_FILE_EXTENSION } from '../../shared/onsite/results.ts';
+import { AppError } from '../ipc.ts';
+import { buildInstallerPackageContents, PackageError, readInstallerPackage, writeInstallerPackage } from '../onsite/package.ts';
+import type { AppContext } from './context.ts';
+import { translated } from './errors.ts';
+import { selectRooms } from './room-selection.ts';
+import { validSite } from './site-handlers.ts';
+import { siteView } from './site-view.ts';
+
+type PackageHandlers = Pick<IpcHandlers, 'packages.export' | 'packages.open'>;
+
+/** Characters no file name may hold on Windows, macOS or Linux (control characters too). */
+const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
+
+async function packageErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PackageError) throw new AppError('bad-file', error.message);
+    throw error;
+  }
+}
+
+export function packageHandlers(ctx: AppContext): PackageHandlers {
+  const { deps, sites } = ctx;
+  return {
+    'packages.export': ({ siteId, upns, includePasswords, passphrase, path: given }) =>
+      translated(() =>
+        packageErrors(async () => {
+          const open = sites.get(siteId);
+          const selection = selectRooms(open, upns);
+          if (selection.site.rooms.length === 0) {
+            const why = selection.skipped.map((room) => `${room.upn}: ${room.reason}`).join('; ');
+            throw new AppError('invalid-room', `No room of "${open.site.name}" can go into a package${why ? `: ${why}` : ' (the site has no rooms)'}.`);
+          }
+          const file = given ?? (await deps.dialogs.chooseSavePath(`${open.site.name} installer`.replace(UNSAFE_IN_NAME, '_').trim() + PACKAGE_FILE_EXTENSION));
+          if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
+          const now = ctx.now();
+          const contents = buildInstallerPackageContents({
+            site: selection.site,
+            upns: selection.site.rooms.map((room) => room.upn),
+            passwords: (upn) => open.passwords.get(upn),
+            includePasswords,
+            now,
+          });
+          const { bytes } = await writeInstallerPackage(file, contents, passphrase);
+          return {
+            path: file,
+            bytes,
+            siteName: open.site.name,
+            rooms: contents.rooms.length,
+            includesPasswords: Object.keys(contents.passwords ?? {}).length > 0,
+            createdAt: contents.createdAt,
+          };
+        }),
+      ),
+
+    'packages.open': ({ passphrase, path: given }) =>
+      translated(() =>
+        packageErrors(async () => {
+          const file = given ?? (await deps.dialogs.choosePackageToOpen());
+          if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
+          const contents = await readInstallerPackage(file, passphrase);
+          const site = validSite(contents.site);
+          const passwords = Object.entries(contents.passwords ?? {});
+          const open = await sites.open(deps, {
+            path: null,
+            practice: false,
+            site,
+            dirty: false,
+            tenant: ctx.cloudTenant(site.cloud),
+            package: { path: file, createdAt: contents.createdAt, includesPasswords: passwords.length > 0 },
+          });
+          if (passwords.length > 0) await open.passwords.set(passwords);
+          return siteView(open);
+        }),
+      ),
+  };
+}
