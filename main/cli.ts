@@ -24,6 +24,10 @@ Commands:
   audit               Find every room in the tenant by evidence and check it (read only).
   report <site.roomready.json | rooms.csv> --format pdf|html|json|csv --out <path>
                       The setup report of the site or one room (--room <upn>), with its fingerprint.
+  network [--cloud <id>]
+                      On-site network readiness: what the room can reach, and what to ask the network team for.
+  certs <file...>     Inspect PEM, DER and PFX certificates: chains, expiry, weak keys, and the command
+                      that makes a console trust a private CA.
   simulator           Run the simulated Microsoft 365 tenant for practice and tests.
   help [command]      Show help for a command.
 

@@ -1,5 +1,7 @@
 import { auditCommand } from './audit.ts';
+import { certsCommand } from './certs.ts';
 import { checkSettingsCommand } from './check-settings.ts';
+import { networkCommand } from './network.ts';
 import { passwordsCommand } from './passwords.ts';
 import { preflightCommand } from './preflight.ts';
 import { prepareCommand } from './prepare.ts';
@@ -20,6 +22,8 @@ export const COMMANDS = {
   validate: validateCommand,
   audit: auditCommand,
   report: reportCommand,
+  network: networkCommand,
+  certs: certsCommand,
   simulator: simulatorCommand,
 } satisfies Record<string, Command>;
 
