@@ -2,6 +2,7 @@
 // dialogs, safeStorage and webContents.send; the browser tests' loopback bridge supplies a scratch
 // folder, preset answers and server-sent events. The handlers cannot tell the difference.
 import type { EventPayload, IpcEvent, IpcHandlers } from '../../shared/ipc.ts';
+import type { NetworkEndpoint, StunTarget } from '../../shared/onsite/network-endpoints.ts';
 import type { SecretStore } from '../auth/secret-store.ts';
 import type { HtmlPrinter } from '../reports/pdf.ts';
 import type { SimulatorOptions } from '../simulator/index.ts';
@@ -35,8 +36,8 @@ export interface OnSiteHost {
   consoleTarget?: ConsoleTargetHost | null;
   /** Network probe settings: tests aim the probes at loopback stand-ins. */
   network?: {
-    endpoints?: readonly import('../../shared/onsite/network-endpoints.ts').NetworkEndpoint[];
-    stun?: readonly import('../../shared/onsite/network-endpoints.ts').StunTarget[];
+    endpoints?: readonly NetworkEndpoint[];
+    stun?: readonly StunTarget[];
     extraCaPem?: readonly string[];
     clockUrl?: string;
     timeoutMs?: number;
