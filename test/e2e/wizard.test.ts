@@ -309,22 +309,32 @@ describe.sequential('the wizard, walked in Chromium', () => {
     await screen('export');
   });
 
-  it('Installer package: sealed with a typed passphrase, which is cleared and never comes back', async () => {
-    const folder = path.join(scratch, 'package');
-    app.bridge.dialogs.folder = folder;
-    const field = page().getByLabel('Package passphrase');
+  it('Installer package: sealed with a passphrase typed twice, which is cleared and never comes back', async () => {
+    const file = path.join(scratch, 'walk.roomready-package');
+    app.bridge.dialogs.savePath = file;
+    const card = page().getByRole('region', { name: 'Installer package' });
+    const field = card.getByLabel('Package passphrase');
+    const repeat = card.getByLabel('Repeat the passphrase');
     await field.fill(PASSPHRASE.slice(0, 8));
     await page().getByText('The passphrase needs at least 12 characters (8 so far).').waitFor();
     expect(await button('Export installer package').isDisabled()).toBe(true);
     await field.fill(PASSPHRASE);
+    expect(await button('Export installer package').isDisabled()).toBe(true);
+    await repeat.fill(PASSPHRASE);
+    // Passwords stay out unless the admin ticks the box.
+    expect(await card.getByRole('checkbox', { name: 'Include room passwords' }).isChecked()).toBe(false);
     await button('Export installer package').click();
-    await page().getByText(new RegExp(`^Exported \\d+ rooms \\(\\d+ files\\) to ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).first().waitFor({ timeout: 20_000 });
+    await card.getByText(file, { exact: true }).waitFor({ timeout: 20_000 });
+    await card.getByText('Room passwords are not included.').waitFor();
     expect(await field.inputValue()).toBe('');
-    const onDisk = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-    expect(onDisk.length).toBeGreaterThan(0);
-    const everything = (await Promise.all(onDisk.map((entry) => readFile(path.join(entry.parentPath, entry.name))))).map((bytes) => bytes.toString('latin1')).join('\n');
-    expect(everything).not.toContain(ROOM_PASSWORD);
-    expect(everything).not.toContain(PASSPHRASE);
+    expect(await repeat.inputValue()).toBe('');
+    const answer = app.bridge.traffic.findLast((crossing) => crossing.direction === 'answer' && crossing.name === 'packages.export')?.value;
+    expect(answer).toMatchObject({ ok: true, data: { path: file, rooms: 2, includesPasswords: false } }); // the two selected rooms
+    const bytes = await readFile(file);
+    expect(bytes.length).toBe((answer as { data: { bytes: number } }).data.bytes);
+    expect(bytes.includes(Buffer.from(ROOM_PASSWORD))).toBe(false);
+    expect(bytes.includes(Buffer.from(PASSPHRASE))).toBe(false);
+    expect(bytes.includes(Buffer.from('walk-alpha@contoso.com'))).toBe(false);
     await screen('export-package');
   });
 
@@ -381,7 +391,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
     // (At most once each: this check also runs when the walk stopped before those steps.)
     expect(carried.map((crossing) => crossing.name)).toEqual(carried.length === 0 ? [] : ['passwords.set']);
     const sealedWith = app.bridge.traffic.filter((crossing) => crossing.direction === 'request' && JSON.stringify(crossing.value).includes(PASSPHRASE));
-    expect(sealedWith.map((crossing) => crossing.name)).toEqual(sealedWith.length === 0 ? [] : ['export.package']);
+    expect(sealedWith.map((crossing) => crossing.name)).toEqual(sealedWith.length === 0 ? [] : ['packages.export']);
     expect(app.bridge.logs.filter((line) => line.includes(ROOM_PASSWORD) || line.includes(PASSPHRASE) || JWT.test(line))).toEqual([]);
     const html = await page().content();
     expect(html.includes(ROOM_PASSWORD) || html.includes(PASSPHRASE)).toBe(false);

@@ -1,4 +1,5 @@
-// The header: product name, the site's navigation, theme and on-site switches, and the practice banner.
+// The header: product name, the site's navigation, theme and on-site switches, the practice banner,
+// and, for a site opened from an installer package, where it came from and whether it carries passwords.
 import { Button, Switch } from '@fluentui/react-components';
 import type { SiteView } from '../../../shared/ipc.ts';
 import type { Navigate, Screen } from '../navigation.ts';
@@ -43,6 +44,12 @@ export function AppHeader({ site, screen, navigate, dark, setDark, onSite, setOn
         <div className="practice-banner" role="note">
           <span aria-hidden="true">⚠ </span>
           {t('app.practiceBanner')}
+        </div>
+      )}
+      {site?.package && (
+        <div className="package-banner" role="note" data-testid="package-banner">
+          {t('package.banner', { path: site.package.path, date: new Date(site.package.createdAt).toLocaleString() })}{' '}
+          <strong>{site.package.includesPasswords ? t('package.passwordsIncluded') : t('package.passwordsLeftOut')}</strong>
         </div>
       )}
     </header>

@@ -1,5 +1,6 @@
-// On-site mode, for the console's touch screen: large targets, the exact values to type on each
-// first-run screen with copy buttons, the post-setup checklist (mark done with a note), and notes.
+// On-site mode, for the console's touch screen: large targets, the on-site tools (network, the
+// room's sign-in, certificates, console configuration), the exact values to type on each first-run
+// screen with copy buttons, the post-setup checklist (mark done with a note), and notes.
 import { Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildConsoleChecklist } from '../../../../shared/checklist/build.ts';
@@ -15,6 +16,7 @@ import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import type { Navigate } from '../../navigation.ts';
 import { t } from '../../strings/t.ts';
 import { ChecklistItemCard } from '../room/ChecklistItemCard.tsx';
+import { OnSiteToolkit } from './toolkit/OnSiteToolkit.tsx';
 
 /** The console stage's ids are `console:<checklist item id>` (shared/room-progress/console.ts). */
 const CONSOLE_PREFIX = 'console:';
@@ -91,6 +93,8 @@ export function OnSiteScreen({ view, upn, navigate }: { view: SiteView; upn?: st
       </Field>
       <FailureMessage failure={failure} />
       <p className="muted">{t('onsite.passwordNotice')}</p>
+
+      {roomUpn && <OnSiteToolkit view={view} upn={roomUpn} />}
 
       {firstRun && (
         <section aria-labelledby="first-run-title" className="onsite-section">

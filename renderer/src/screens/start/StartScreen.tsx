@@ -1,4 +1,5 @@
-// Start: practice mode (first and highlighted when no tenant is configured), new site, open, recent.
+// Start: practice mode (first and highlighted when no tenant is configured), new site, open, recent,
+// and an installer package opened with its passphrase.
 import { Button } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { SiteView } from '../../../../shared/ipc.ts';
@@ -8,6 +9,7 @@ import { FailureMessage } from '../../components/FailureMessage.tsx';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { t } from '../../strings/t.ts';
 import { NewSiteForm } from './NewSiteForm.tsx';
+import { OpenPackage } from './OpenPackage.tsx';
 import { RecentSites } from './RecentSites.tsx';
 
 export function StartScreen({ onOpen }: { onOpen: (view: SiteView) => void }) {
@@ -67,6 +69,7 @@ export function StartScreen({ onOpen }: { onOpen: (view: SiteView) => void }) {
           </Button>
           <RecentSites onOpenPath={(path) => void open(() => api.sites.open({ path }))} disabled={busy} />
         </section>
+        <OpenPackage onOpen={onOpen} disabled={busy} />
       </div>
     </div>
   );
