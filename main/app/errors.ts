@@ -3,6 +3,9 @@
 import { AuthConfigError, AuthFailure, SignInCancelledError, SignInRequiredError } from '../auth/auth-errors.ts';
 import { SecretStoreError } from '../auth/secret-store.ts';
 import { AppError } from '../ipc.ts';
+import { CertificateFileError } from '../onsite/certificates/inspect.ts';
+import { ConsoleConfigError } from '../onsite/console-config.ts';
+import { PackageError } from '../onsite/package.ts';
 import { OutputFolderError } from '../prepare/output-folder.ts';
 import { JournalError } from '../provision/journal.ts';
 import { DeadlineError, PermissionError } from '../tenant/types.ts';
@@ -17,6 +20,8 @@ export function knownFailure(error: unknown): AppError | undefined {
     return new AppError('bad-file', error.message);
   }
   if (error instanceof SecretVaultError) return new AppError('bad-file', error.message);
+  // The on-site tools' files: certificates, the console's files, installer packages.
+  if (error instanceof CertificateFileError || error instanceof ConsoleConfigError || error instanceof PackageError) return new AppError('bad-file', error.message);
   if (error instanceof SecretStoreError) return new AppError('insecure-storage', error.message);
   if (error instanceof SignInRequiredError) return new AppError('not-signed-in', error.message);
   if (error instanceof SignInCancelledError) return new AppError('cancelled', error.message);

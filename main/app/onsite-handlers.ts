@@ -8,7 +8,7 @@ import { SKYPE_SETTINGS_FILE_NAME } from '../../shared/onsite/console-files.ts';
 import type { OnSiteCheck } from '../../shared/onsite/results.ts';
 import { roomConsoleTexts } from '../../shared/prepare.ts';
 import { AppError } from '../ipc.ts';
-import { CertificateFileError, inspectCertificates } from '../onsite/certificates/inspect.ts';
+import { inspectCertificates } from '../onsite/certificates/inspect.ts';
 import { applyConsoleConfiguration, confirmConsoleConfiguration, windowsConsoleTarget, type ConsoleTarget } from '../onsite/console-config.ts';
 import { runNetworkReadiness } from '../onsite/network/readiness.ts';
 import { testRoomSignIn } from '../onsite/room-sign-in.ts';
@@ -86,16 +86,10 @@ export function onSiteHandlers(ctx: AppContext): OnSiteHandlers {
       translated(async () => {
         const open = sites.get(siteId);
         const room = upn === undefined ? undefined : roomOf(open, upn);
-        let inspection;
-        try {
-          inspection = inspectCertificates(
-            files.map((file) => ({ fileName: path.basename(file.fileName), bytes: bytesOf(file.base64) })),
-            { ...(pfxPassword ? { pfxPassword } : {}), now: ctx.now() },
-          );
-        } catch (error) {
-          if (error instanceof CertificateFileError) throw new AppError('bad-file', error.message);
-          throw error;
-        }
+        const inspection = inspectCertificates(
+          files.map((file) => ({ fileName: path.basename(file.fileName), bytes: bytesOf(file.base64) })),
+          { ...(pfxPassword ? { pfxPassword } : {}), now: ctx.now() },
+        );
         if (room) await open.progress.recordOnSite(room.upn, inspection.checks, ['certificate']);
         return inspection;
       }),

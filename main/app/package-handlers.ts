@@ -4,7 +4,7 @@
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import { PACKAGE_FILE_EXTENSION } from '../../shared/onsite/results.ts';
 import { AppError } from '../ipc.ts';
-import { buildInstallerPackageContents, PackageError, readInstallerPackage, writeInstallerPackage } from '../onsite/package.ts';
+import { buildInstallerPackageContents, readInstallerPackage, writeInstallerPackage } from '../onsite/package.ts';
 import type { AppContext } from './context.ts';
 import { translated } from './errors.ts';
 import { selectRooms } from './room-selection.ts';
@@ -16,21 +16,11 @@ type PackageHandlers = Pick<IpcHandlers, 'packages.export' | 'packages.open'>;
 /** Characters no file name may hold on Windows, macOS or Linux (control characters too). */
 const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
 
-async function packageErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PackageError) throw new AppError('bad-file', error.message);
-    throw error;
-  }
-}
-
 export function packageHandlers(ctx: AppContext): PackageHandlers {
   const { deps, sites } = ctx;
   return {
     'packages.export': ({ siteId, upns, includePasswords, passphrase, path: given }) =>
-      translated(() =>
-        packageErrors(async () => {
+      translated(async () => {
           const open = sites.get(siteId);
           const selection = selectRooms(open, upns);
           if (selection.site.rooms.length === 0) {
@@ -56,12 +46,10 @@ export function packageHandlers(ctx: AppContext): PackageHandlers {
             includesPasswords: Object.keys(contents.passwords ?? {}).length > 0,
             createdAt: contents.createdAt,
           };
-        }),
-      ),
+      }),
 
     'packages.open': ({ passphrase, path: given }) =>
-      translated(() =>
-        packageErrors(async () => {
+      translated(async () => {
           const file = given ?? (await deps.dialogs.choosePackageToOpen());
           if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
           const contents = await readInstallerPackage(file, passphrase);
@@ -77,7 +65,6 @@ export function packageHandlers(ctx: AppContext): PackageHandlers {
           });
           if (passwords.length > 0) await open.passwords.set(passwords);
           return siteView(open);
-        }),
-      ),
+      }),
   };
 }

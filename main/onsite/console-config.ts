@@ -78,17 +78,19 @@ export async function applyConsoleConfiguration(input: ApplyConsoleInput): Promi
   }
   const readme = { name: USB_README_FILE, bytes: usbReadme(names, input.upn) };
   const folder = await exportFolderAtomically(usbFolder, [...files, readme]);
+  const readmeBytes = new TextEncoder().encode(readme.bytes);
+  const exported = [...described, { name: readme.name, bytes: readmeBytes.byteLength, sha256: sha256(readmeBytes) }];
   return {
     mode: 'usb',
     folder,
-    files: described,
+    files: exported,
     instructions: usbInstructions(names),
     check: {
       id: 'console-config.exported',
       title: 'Console configuration exported for a USB stick',
       status: 'passed',
       detail: `${names.join(', ')} and ${USB_README_FILE} (the steps on the console) exported to ${folder} for ${input.upn}.`,
-      evidence: { folder, files: described },
+      evidence: { folder, files: exported },
       at,
     },
   };

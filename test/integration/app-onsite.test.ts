@@ -147,6 +147,7 @@ describe('off a console (an installer laptop)', () => {
     expect(result.folder.startsWith(out)).toBe(true);
     const written = fs.readdirSync(result.folder).sort();
     expect(written).toEqual(['README-USB.txt', 'SkypeSettings.xml']);
+    expect(result.files.map((file) => file.name).sort()).toEqual(written);
     const xml = fs.readFileSync(path.join(result.folder, 'SkypeSettings.xml'), 'utf8');
     expect(xml).toContain(upn);
     expect(xml).not.toContain(PASSWORD);
@@ -157,6 +158,10 @@ describe('off a console (an installer laptop)', () => {
     expect(confirm.code).toBe('not-found');
     app.dialogs.folder.push(null);
     expect((await app.fails('onsite.applyConsole', { siteId: site.id, upn })).code).toBe('cancelled');
+    // A folder that is not there: a plain answer naming it, not an internal error.
+    const missing = await app.fails('onsite.applyConsole', { siteId: site.id, upn, folder: path.join(out, 'no-such-stick') });
+    expect(missing.code).toBe('bad-file');
+    expect(missing.message).toContain('no-such-stick');
   });
 
   it("the room's report carries every tool's findings, with what to do", async () => {
