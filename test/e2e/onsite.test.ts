@@ -192,7 +192,7 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
 
     // What the page shows is that answer: counts, the proxy, a badge per check, grouped by kind.
     const counts = report.counts;
-    expect(await summary.innerText()).toContain(`${counts.passed} passed, ${counts.failed} failed, ${counts.warning} warnings, ${counts.unknown} unknown.`);
+    expect(await summary.innerText()).toContain(`Passed ${counts.passed} · failed ${counts.failed} · warnings ${counts.warning} · unknown ${counts.unknown}.`);
     expect(await summary.innerText()).toContain(`Proxy in effect: ${report.proxy.value}`);
     const network = panel('Network');
     await network.getByRole('heading', { name: 'Secure connections (TLS)' }).waitFor();

@@ -87,9 +87,8 @@ export function analyseCertificates(files: readonly CertificateFileInput[], opti
       const described = describeCertificate({ fileName, index, x509, der, hasPrivateKey, now });
       certificates.push(described.info);
       const earlier = distinct.get(described.info.sha256);
+      // The same certificate in two files is listed per file (each saying whether that file had its key), checked once.
       if (!earlier) distinct.set(described.info.sha256, { described, x509, der });
-      // The same certificate in two files: it has its key if either file had it.
-      else if (hasPrivateKey) earlier.described.info.hasPrivateKey = true;
     });
   }
 

@@ -408,7 +408,7 @@ export const en = {
   'toolkit.tab.console': 'Console configuration',
   'toolkit.lastRun': 'Last run at {time}.',
   'toolkit.neverRun': 'Not run for this room yet.',
-  'toolkit.counts': '{passed} passed, {failed} failed, {warning} warnings, {unknown} unknown.',
+  'toolkit.counts': 'Passed {passed} · failed {failed} · warnings {warning} · unknown {unknown}.',
   'toolkit.remedy': 'What to do: {remedy}',
   'toolkit.checks': 'Results',
   'toolkit.running': 'Working…',
