@@ -119,8 +119,9 @@ export async function runNetworkReadiness(options: NetworkReadinessOptions): Pro
       clockResult = clockCheck(outcome, clockUrl, at());
     };
 
+    // STUN paces its requests (about 0.4 s whatever else runs) and the clock is one request: both start first.
     await runBounded(
-      [...endpoints.map((endpoint, index) => () => probeEndpoint(endpoint, index)), ...stunTargets.map((target, index) => () => probeRelay(target, index)), probeClock],
+      [...stunTargets.map((target, index) => () => probeRelay(target, index)), probeClock, ...endpoints.map((endpoint, index) => () => probeEndpoint(endpoint, index))],
       options.concurrency ?? 6,
     );
 
