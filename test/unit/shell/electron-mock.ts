@@ -179,6 +179,8 @@ const defaultSession = {
   setPermissionCheckHandler: vi.fn((handler: PermissionCheckHandler | null) => {
     defaultSession.permissionCheckHandler = handler;
   }),
+  /** As Chromium answers for a host with a PAC rule sending it through a proxy. */
+  resolveProxy: vi.fn((url: string) => Promise.resolve(new URL(url).hostname.endsWith('.microsoftonline.com') ? 'PROXY proxy.contoso.com:8080' : 'DIRECT')),
 };
 
 export const session = {
