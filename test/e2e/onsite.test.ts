@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SiteView } from '../../shared/ipc.ts';
 import type { NetworkEndpoint } from '../../shared/onsite/network-endpoints.ts';
 import type { CertificateInspection, ConsoleApplyResult, NetworkReport, PackageSummary, SignInTestResult } from '../../shared/onsite/results.ts';
@@ -17,6 +17,7 @@ import { SIGN_IN_OUTCOME_INFO } from '../../shared/onsite/sign-in-outcomes.ts';
 import { openApp, startBrowserHarness, type AppPage, type BrowserHarness } from '../support/browser/app-session.ts';
 import { mintCertificate, mintPfx } from '../support/mint-certificate.ts';
 import { mintStandInCertificates, startClockStandIn, startStunStandIn, startTlsStandIn, type ClockStandIn, type StunStandIn, type TlsStandIn } from '../support/onsite-stand-ins.ts';
+import { chainSteps, practiceSiteOpened } from '../support/browser/walk.ts';
 
 /** Secrets typed in this walk: none may ever come back across the bridge or reach a log. */
 const ROOM_PASSWORD = 'Onsite-Pa55word!Room-8K3';
@@ -46,7 +47,6 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
   let room: SiteView['rooms'][number];
   let packageFile: string;
   let shot = 0;
-  let broken: string | undefined;
 
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'roomready-e2e-onsite-'));
@@ -79,9 +79,7 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
         },
       },
     });
-    await app.page.getByRole('heading', { level: 1, name: /^Site: Practice/ }).waitFor({ timeout: 20_000 });
-    const opened = app.bridge.traffic.find((crossing) => crossing.direction === 'answer' && crossing.name === 'sites.openPractice');
-    site = (opened!.value as { data: SiteView }).data;
+    site = await practiceSiteOpened(app);
     room = site.rooms[0]!;
   }, 120_000);
 
@@ -92,12 +90,7 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  beforeEach((context) => {
-    if (broken && !ALWAYS_RUN.has(context.task.name)) throw new Error(`Not walked: the earlier step "${broken}" failed, and this one starts where it should have ended.`);
-    onTestFailed(() => {
-      broken ??= context.task.name;
-    });
-  });
+  chainSteps(ALWAYS_RUN);
 
   const page = () => app.page;
   const heading1 = (name: string | RegExp) => page().getByRole('heading', { level: 1, name });

@@ -9,6 +9,7 @@ import { suggestedReportName } from '../../main/app/report-export.ts';
 import type { RoomRecord, SiteView } from '../../shared/ipc.ts';
 import { pdfPageTexts } from '../integration/report-pdf-text.ts';
 import { openApp, startBrowserHarness, type AppPage, type BrowserHarness } from '../support/browser/app-session.ts';
+import { practiceSiteOpened } from '../support/browser/walk.ts';
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -31,9 +32,7 @@ describe('report stage in Chromium', () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'roomready-e2e-report-'));
     harness = await startBrowserHarness(inject('browserRunDir'));
     app = await openApp(harness);
-    await app.page.getByRole('heading', { level: 1, name: /^Site: Practice/ }).waitFor({ timeout: 20_000 });
-    const opened = app.bridge.traffic.find((crossing) => crossing.direction === 'answer' && crossing.name === 'sites.openPractice');
-    site = (opened!.value as { data: SiteView }).data;
+    site = await practiceSiteOpened(app);
     room = site.rooms[0]!;
   }, 120_000);
 

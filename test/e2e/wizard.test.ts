@@ -7,11 +7,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ITEM_STATES, type ItemState } from '../../shared/ipc.ts';
 import { worstState } from '../../shared/room-progress/stages.ts';
 import { en } from '../../renderer/src/strings/en.ts';
 import { openApp, startBrowserHarness, summarise, type AppPage, type BrowserHarness } from '../support/browser/app-session.ts';
+import { chainSteps } from '../support/browser/walk.ts';
 
 /** What the walk types into the password field: it must never come back across the bridge. */
 const ROOM_PASSWORD = 'Walk-Pa55word!Unique-7Q2';
@@ -48,7 +49,6 @@ describe.sequential('the wizard, walked in Chromium', () => {
   let app: AppPage;
   let scratch: string;
   let shot = 0;
-  let broken: string | undefined;
 
   beforeAll(async () => {
     harness = await startBrowserHarness(inject('browserRunDir'));
@@ -62,12 +62,7 @@ describe.sequential('the wizard, walked in Chromium', () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  beforeEach((context) => {
-    if (broken && !ALWAYS_RUN.has(context.task.name)) throw new Error(`Not walked: the earlier step "${broken}" failed, and this one starts where it should have ended.`);
-    onTestFailed(() => {
-      broken ??= context.task.name;
-    });
-  });
+  chainSteps(ALWAYS_RUN);
 
   const page = () => app.page;
   const heading1 = (name: string | RegExp) => page().getByRole('heading', { level: 1, name });
