@@ -16,7 +16,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { runNetworkReadiness, type NetworkReadinessOptions } from '../main/onsite/network/readiness.ts';
 import { inspectCertificates, type CertificateFileInput } from '../main/onsite/certificates/inspect.ts';
 import { buildInstallerPackageContents, readInstallerPackage, writeInstallerPackage, type InstallerPackageContents } from '../main/onsite/package.ts';
@@ -26,25 +25,13 @@ import type { NetworkReport } from '../shared/onsite/results.ts';
 import { CORPUS_DIR, CORPUS_FILES, CORPUS_NOW, CORPUS_PFX_PASSWORD } from '../test/fixtures/certs/corpus.ts';
 import { mintStandInCertificates, startClockStandIn, startStunStandIn, startTlsStandIn } from '../test/support/onsite-stand-ins.ts';
 import { SAMPLE_SITE_INPUT } from '../test/unit/report/sample-input.ts';
-import { median, table } from './support/stats.ts';
+import { table, timed } from './support/stats.ts';
 
 const RUNS = Number(process.env.ROOMREADY_BENCH_RUNS ?? 5);
 const ROOMS = Number(process.env.ROOMREADY_BENCH_ROOMS ?? 500);
 const DELAY_MS = Number(process.env.ROOMREADY_BENCH_DELAY_MS ?? 50);
 const ENDPOINTS = 12;
 const LOOPBACK = '127.0.0.1';
-
-async function timed<T>(name: string, runs: number, work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
-  const times: number[] = [];
-  let result: T | undefined;
-  for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    result = await work();
-    times.push(performance.now() - start);
-  }
-  process.stderr.write(`  ${name}: ${times.map((time) => time.toFixed(0)).join(', ')} ms\n`);
-  return { ms: median(times), result: result as T };
-}
 
 // ---- network readiness --------------------------------------------------------------------------
 

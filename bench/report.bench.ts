@@ -7,7 +7,6 @@
 // through playwright-core (openChromiumPrinter), as the command line prints it.
 //
 //   npm run bench:report            ROOMREADY_BENCH_RUNS=5 (PDF: ROOMREADY_BENCH_PDF_RUNS=3)
-import { performance } from 'node:perf_hooks';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { openChromiumPrinter } from '../main/reports/chromium-printer.ts';
 import { renderReportCsv } from '../main/reports/csv.ts';
@@ -18,23 +17,11 @@ import { renderReportPdf } from '../main/reports/pdf.ts';
 import { SiteSchema, type Site } from '../shared/model.ts';
 import { buildReport, NO_EVIDENCE, type RoomEvidence } from '../shared/report/build.ts';
 import { sampleInput, sampleEvidence, SAMPLE_SITE_INPUT } from '../test/unit/report/sample-input.ts';
-import { median, table } from './support/stats.ts';
+import { table, timed } from './support/stats.ts';
 
 const ROOMS = Number(process.env.ROOMREADY_BENCH_ROOMS ?? 500);
 const RUNS = Number(process.env.ROOMREADY_BENCH_RUNS ?? 5);
 const PDF_RUNS = Number(process.env.ROOMREADY_BENCH_PDF_RUNS ?? 3);
-
-async function timed<T>(name: string, runs: number, work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
-  const times: number[] = [];
-  let result: T | undefined;
-  for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    result = await work();
-    times.push(performance.now() - start);
-  }
-  process.stderr.write(`  ${name}: ${times.map((time) => time.toFixed(0)).join(', ')} ms\n`);
-  return { ms: median(times), result: result as T };
-}
 
 /** A site of ROOMS rooms; room i takes the evidence of sample room i mod 3, with its own UPN. */
 function largeInput() {
