@@ -7,10 +7,12 @@ import type { ChecklistOptions } from './checklist/types.ts';
 import type { CheckResult } from './checks/types.ts';
 import { ROOM_STAGES, type ChecklistItemView, type ItemState, type RoomOutcomeView, type RoomStage, type StageView } from './ipc.ts';
 import type { Room, Site } from './model.ts';
+import type { OnSiteCheck } from './onsite/results.ts';
 import { planRoom } from './plan.ts';
 import type { StepId } from './plan/types.ts';
 import { consoleItems } from './room-progress/console.ts';
 import { applyMark, type ManualMark } from './room-progress/manual.ts';
+import { onSiteItems } from './room-progress/onsite.ts';
 import { reportItems, type SignOffInput } from './room-progress/report.ts';
 import { STAGE_NOT_NEEDED, STAGE_TITLES, STEP_STAGES, worstState, type StepStage } from './room-progress/stages.ts';
 import { outcomesByStep, stepItem } from './room-progress/steps.ts';
@@ -29,7 +31,8 @@ export {
 } from './room-progress/stages.ts';
 export { STEP_STATUS_STATES, stepItemId } from './room-progress/steps.ts';
 export { checkItemId } from './room-progress/validation.ts';
-export { consoleItemId } from './room-progress/console.ts';
+export { consoleItemId, isConsoleChecklistItem } from './room-progress/console.ts';
+export { onSiteItemId } from './room-progress/onsite.ts';
 export { CUSTOMER_SIGN_OFF_ID, INSTALLER_SIGN_OFF_ID, type SignOffInput } from './room-progress/report.ts';
 export { stepPowerShell } from './room-progress/step-powershell.ts';
 
@@ -49,6 +52,8 @@ export interface RoomProgressInput {
   signOffs?: readonly SignOffInput[];
   /** Options for the console checklist (proxy, sign-in route, peripherals); none by default. */
   checklistOptions?: ChecklistOptions;
+  /** What the on-site tools recorded for the room (network, sign-in, certificates, console configuration). */
+  onSiteChecks?: readonly OnSiteCheck[];
 }
 
 function stage(id: RoomStage, items: ChecklistItemView[]): StageView {
@@ -75,7 +80,8 @@ export function buildRoomStages(input: RoomProgressInput): StageView[] {
     return mark([...items, ...(findings.get(id) ?? [])]);
   };
 
-  const consoleList = mark(consoleItems(site, room, input.checklistOptions));
+  // The on-site tools' results first: they are what the installer runs at the console before the checklist's screens.
+  const consoleList = mark([...onSiteItems(input.onSiteChecks), ...consoleItems(site, room, input.checklistOptions)]);
   const items: Record<RoomStage, ChecklistItemView[]> = {
     topology: topologyItems(site, room, plan.steps, input.hasPassword),
     account: stepStageItems('account'),

@@ -17,6 +17,7 @@ export function roomStages(open: OpenSite, room: Room): StageView[] {
     manual: open.progress.manual(room.upn),
     hasPassword: open.passwords.has(room.upn),
     signOffs: open.progress.signOffs(room.upn),
+    onSiteChecks: open.progress.onSiteChecks(room.upn),
   });
 }
 

@@ -8,7 +8,7 @@ import { CLOUDS } from '../clouds.ts';
 import { CONSOLE_ERA_INFO } from '../console-era.ts';
 import type { RoomOutcomeView } from '../ipc.ts';
 import { resolveRoom, siteConsoleEra, type ResolvedRoom, type Room, type Site } from '../model.ts';
-import { buildRoomStages, worstState, type ManualMark } from '../room-progress.ts';
+import { buildRoomStages, isConsoleChecklistItem, worstState, type ManualMark } from '../room-progress.ts';
 import { ITEM_STATES, type ItemState, type StageView } from '../room-view.ts';
 import { skypeSettingsForRoom, type RoomSkypeSettingsOptions } from '../skype-settings/room.ts';
 import { ELEMENT_ROWS, documents, revisionOfEra, xmlPath } from '../skype-settings/schema.ts';
@@ -113,6 +113,7 @@ function roomReport(site: Site, room: Room, evidence: RoomEvidence, consoleOptio
     manual: evidence.manual,
     hasPassword: evidence.hasPassword,
     signOffs: evidence.signOffs,
+    onSiteChecks: evidence.onSiteChecks,
   });
   return {
     upn: room.upn,
@@ -146,7 +147,7 @@ function coverageOf(rooms: readonly RoomReport[], evidence: readonly RoomEvidenc
   for (const room of rooms) roomsByStatus[room.status] += 1;
   const checks = { passed: 0, failed: 0, warning: 0, unknown: 0 };
   for (const item of evidence) for (const result of item.validation?.results ?? []) checks[result.status] += 1;
-  const consoleItems = rooms.flatMap((room) => room.stages.filter((stage) => stage.id === 'console').flatMap((stage) => stage.items.filter((entry) => entry.manual)));
+  const consoleItems = rooms.flatMap((room) => room.stages.filter((stage) => stage.id === 'console').flatMap((stage) => stage.items.filter(isConsoleChecklistItem)));
   const signedOff = Object.fromEntries(SIGN_OFF_PARTIES.map((party) => [party, rooms.filter((room) => room.signOffs.some((signOff) => signOff.party === party)).length])) as Report['coverage']['signedOff'];
   return {
     rooms: rooms.length,

@@ -7,6 +7,8 @@ import type { ChecklistItemView } from '../ipc.ts';
 import { resolveRoom, type Room, type Site } from '../model.ts';
 
 export const consoleItemId = (item: Pick<ChecklistItem, 'id'>): string => `console:${item.id}`;
+/** An item of the console checklist itself (the console stage also holds the on-site tools' items). */
+export const isConsoleChecklistItem = (item: { id: string }): boolean => item.id.startsWith('console:');
 
 const CONSOLE_SHELL = 'Windows PowerShell, elevated, on the console (the Admin account)';
 

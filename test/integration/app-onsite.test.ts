@@ -164,6 +164,17 @@ describe('off a console (an installer laptop)', () => {
     expect(missing.message).toContain('no-such-stick');
   });
 
+  it("the room's console stage and its chip show the tools' outcomes", async () => {
+    const progress = await app.ok('rooms.progress', { siteId: site.id, upn });
+    const items = new Map(progress.stages.find((stage) => stage.id === 'console')!.items.map((item) => [item.id, item]));
+    expect(items.get('onsite:network')?.state).toBe('failed');
+    expect(items.get('onsite:network')?.detail).toContain('TLS');
+    expect(items.get('onsite:sign-in')?.state).toBe('failed');
+    expect(items.get('onsite:console-config')?.state).toBe('passed');
+    const view = await app.ok('sites.get', { siteId: site.id });
+    expect(view.rooms.find((room) => room.upn === upn)?.stages.console).toBe('failed');
+  });
+
   it("the room's report carries every tool's findings, with what to do", async () => {
     const file = path.join(out, 'room.json');
     await app.ok('reports.export', { siteId: site.id, upn, format: 'json', path: file });

@@ -2,7 +2,7 @@
 // settings, determinism.
 import { describe, expect, it } from 'vitest';
 import { buildReport, NO_EVIDENCE } from '../../../shared/report/build.ts';
-import { STATE_PRECEDENCE } from '../../../shared/room-progress.ts';
+import { isConsoleChecklistItem, STATE_PRECEDENCE } from '../../../shared/room-progress.ts';
 import { sampleInput, sampleSite } from './sample-input.ts';
 
 describe('buildReport', () => {
@@ -26,7 +26,7 @@ describe('buildReport', () => {
     expect(report.coverage.roomsByStatus.passed).toBe(0);
     expect(report.coverage.checklist.done).toBe(2);
     const consoleItems = report.rooms.flatMap((room) => room.stages.find((stage) => stage.id === 'console')!.items);
-    expect(report.coverage.checklist.total).toBe(consoleItems.filter((item) => item.manual).length);
+    expect(report.coverage.checklist.total).toBe(consoleItems.filter(isConsoleChecklistItem).length);
   });
 
   it("gives each room the worst of its stages' states", () => {

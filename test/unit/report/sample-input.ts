@@ -7,7 +7,7 @@ import type { RoomOutcomeView } from '../../../shared/ipc.ts';
 import { SiteSchema, type Site, type SiteInput } from '../../../shared/model.ts';
 import { NO_EVIDENCE, type ReportInput, type RoomEvidence } from '../../../shared/report/build.ts';
 import type { Photo, SignOff } from '../../../shared/report/schema.ts';
-import { buildRoomStages } from '../../../shared/room-progress.ts';
+import { buildRoomStages, isConsoleChecklistItem } from '../../../shared/room-progress.ts';
 
 /** A 1x1 PNG (one grey pixel). */
 export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==';
@@ -67,10 +67,10 @@ function outcome(upn: string, failedStep?: string): RoomOutcomeView {
   };
 }
 
-/** The ids of a room's first console items, to mark them. */
+/** The ids of a room's console checklist items, to mark them. */
 function consoleIds(site: Site, index: number): string[] {
   const stages = buildRoomStages({ site, room: site.rooms[index]!, manual: {}, hasPassword: false });
-  return stages.find((stage) => stage.id === 'console')!.items.map((item) => item.id);
+  return stages.find((stage) => stage.id === 'console')!.items.filter(isConsoleChecklistItem).map((item) => item.id);
 }
 
 export function photo(id: string, caption: string, itemId?: string): Photo {

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsoleChecklist, PASSWORD_DESCRIPTION } from '../../../shared/checklist.ts';
 import { resolveRoom } from '../../../shared/model.ts';
-import { consoleItemId } from '../../../shared/room-progress.ts';
+import { ONSITE_TOOLS } from '../../../shared/onsite/results.ts';
+import { consoleItemId, onSiteItemId } from '../../../shared/room-progress.ts';
 import { build, itemById, roomFor, siteFor } from './helpers.ts';
 
 const site = siteFor('hybrid-exo-sfbserver');
 const checklistItems = buildConsoleChecklist(resolveRoom(roomFor(), site), site).sections.flatMap((section) => section.items);
 const consoleStage = (stages: ReturnType<typeof build>) => stages.find((stage) => stage.id === 'console')!;
+const onSiteIds = ONSITE_TOOLS.map(onSiteItemId);
 
 describe('console stage', () => {
-  it('holds every checklist item, in order, each manual', () => {
+  it('holds the on-site tools, then every checklist item, in order, each manual', () => {
     const stage = consoleStage(build({ site }));
-    expect(stage.items.map((item) => item.id)).toEqual(checklistItems.map(consoleItemId));
+    expect(stage.items.map((item) => item.id)).toEqual([...onSiteIds, ...checklistItems.map(consoleItemId)]);
     expect(stage.items.every((item) => item.manual && item.state === 'manual')).toBe(true);
     expect(stage.state).toBe('manual');
   });
@@ -45,9 +47,9 @@ describe('console stage', () => {
     const one = build({ site, manual: { [first]: { done: true, note: 'USB ready', doneAt: '2025-05-02T09:00:00Z' } } });
     expect(itemById(one, first)).toMatchObject({ state: 'passed', note: 'USB ready', doneAt: '2025-05-02T09:00:00Z' });
     expect(itemById(one, 'report:console-signed-off').state).toBe('manual');
-    expect(itemById(one, 'report:console-signed-off').detail).toContain(`1 of ${checklistItems.length}`);
+    expect(itemById(one, 'report:console-signed-off').detail).toContain(`1 of ${onSiteIds.length + checklistItems.length}`);
 
-    const all = Object.fromEntries(checklistItems.map((entry) => [consoleItemId(entry), { done: true, doneAt: '2025-05-02T09:00:00Z' }]));
+    const all = Object.fromEntries([...onSiteIds, ...checklistItems.map(consoleItemId)].map((id) => [id, { done: true, doneAt: '2025-05-02T09:00:00Z' }]));
     const done = build({ site, manual: all });
     expect(consoleStage(done).state).toBe('passed');
     expect(itemById(done, 'report:console-signed-off').state).toBe('passed');
