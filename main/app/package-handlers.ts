@@ -2,6 +2,7 @@
 // SkypeSettings.xml, and their passwords only when asked) into one file with a passphrase; the
 // installer opens it as a site that lives in memory. Nothing of it is written unencrypted.
 import type { IpcHandlers } from '../../shared/ipc.ts';
+import type { CloudId } from '../../shared/model.ts';
 import { PACKAGE_FILE_EXTENSION } from '../../shared/onsite/results.ts';
 import { AppError } from '../ipc.ts';
 import { buildInstallerPackageContents, readInstallerPackage, writeInstallerPackage } from '../onsite/package.ts';
@@ -18,6 +19,8 @@ const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${Stri
 
 export function packageHandlers(ctx: AppContext): PackageHandlers {
   const { deps, sites } = ctx;
+  // A package made in practice mode reaches the simulated tenant of the practice site open beside it.
+  const tenantFor = (cloud: CloudId) => (cloud === 'simulated' ? sites.all().find((open) => open.practice)?.tenant : undefined) ?? ctx.cloudTenant(cloud);
   return {
     'packages.export': ({ siteId, upns, includePasswords, passphrase, path: given }) =>
       translated(async () => {
@@ -60,7 +63,7 @@ export function packageHandlers(ctx: AppContext): PackageHandlers {
             practice: false,
             site,
             dirty: false,
-            tenant: ctx.cloudTenant(site.cloud),
+            tenant: tenantFor(site.cloud),
             package: { path: file, createdAt: contents.createdAt, includesPasswords: passwords.length > 0 },
           });
           if (passwords.length > 0) await open.passwords.set(passwords);

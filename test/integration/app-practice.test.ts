@@ -238,6 +238,9 @@ describe('the practice walk', () => {
     expect(opened.package).toMatchObject({ path: withPasswords, includesPasswords: true });
     expect(opened.rooms.length).toBe(7);
     expect(opened.rooms.find((room) => room.upn === 'mtr-everest@contoso.com')?.hasPassword).toBe(true);
+    // The package's password signs the provisioned room in, through the practice site's simulated tenant.
+    const signIn = await app.ok('onsite.signInTest', { siteId: opened.id, upn: 'mtr-everest@contoso.com' });
+    expect(signIn.outcome).toBe('signed-in');
     const bare = await app.ok('packages.open', { path: without, passphrase: PASSPHRASE });
     expect(bare.package?.includesPasswords).toBe(false);
     expect(bare.rooms.every((room) => !room.hasPassword)).toBe(true);
