@@ -39,6 +39,7 @@ export const IPC_CHANNELS = [
   'onsite.network',
   'onsite.signInTest',
   'onsite.certificates',
+  'onsite.saveCertificates',
   'onsite.applyConsole',
   'onsite.confirmConsole',
   'files.save',

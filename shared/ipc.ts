@@ -375,6 +375,14 @@ export const IPC_CONTRACT = {
     }),
     output: CertificateInspectionSchema,
   },
+  /**
+   * Saves the CA certificates the last inspection of this site asked to trust, as the .cer files its
+   * install commands name, into `folder` (without one main asks): copied to the console, they are installed there.
+   */
+  'onsite.saveCertificates': {
+    input: z.strictObject({ siteId, folder: z.string().min(1).max(4096).optional() }),
+    output: z.strictObject({ folder: z.string(), files: z.array(z.strictObject({ name: z.string(), store: z.enum(['Root', 'CA']), bytes: z.number().int().nonnegative() })) }),
+  },
   /** Writes SkypeSettings.xml (and theme images) into the console app's LocalState, or exports them for a USB stick to `folder`. */
   'onsite.applyConsole': {
     input: z.strictObject({

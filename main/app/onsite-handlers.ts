@@ -8,15 +8,20 @@ import { SKYPE_SETTINGS_FILE_NAME } from '../../shared/onsite/console-files.ts';
 import type { OnSiteCheck } from '../../shared/onsite/results.ts';
 import { roomConsoleTexts } from '../../shared/prepare.ts';
 import { AppError } from '../ipc.ts';
-import { inspectCertificates } from '../onsite/certificates/inspect.ts';
+import { analyseCertificates, type InstallFile } from '../onsite/certificates/inspect.ts';
 import { applyConsoleConfiguration, confirmConsoleConfiguration, windowsConsoleTarget, type ConsoleTarget } from '../onsite/console-config.ts';
 import { runNetworkReadiness } from '../onsite/network/readiness.ts';
 import { testRoomSignIn } from '../onsite/room-sign-in.ts';
+import { writeFileAtomically } from '../workspace/atomic-write.ts';
+import { describeFsError } from '../workspace/fs-errors.ts';
 import type { AppContext } from './context.ts';
 import { translated } from './errors.ts';
 import { roomOf } from './open-sites.ts';
 
-type OnSiteHandlers = Pick<IpcHandlers, 'onsite.checks' | 'onsite.network' | 'onsite.signInTest' | 'onsite.certificates' | 'onsite.applyConsole' | 'onsite.confirmConsole'>;
+type OnSiteHandlers = Pick<
+  IpcHandlers,
+  'onsite.checks' | 'onsite.network' | 'onsite.signInTest' | 'onsite.certificates' | 'onsite.saveCertificates' | 'onsite.applyConsole' | 'onsite.confirmConsole'
+>;
 
 /** Characters no folder name may hold on Windows, macOS or Linux (control characters too). */
 const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
@@ -39,6 +44,9 @@ const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64')
 
 export function onSiteHandlers(ctx: AppContext): OnSiteHandlers {
   const { deps, sites } = ctx;
+  // The CA files the last inspection per site asked to trust (public certificates, nothing secret), so
+  // saving them needs neither the files nor a PFX password again.
+  const caFiles = new Map<string, InstallFile[]>();
   /** This machine's console LocalState: the host's (tests), none (null), or Windows' own when present. */
   function consoleTarget(): ConsoleTarget | undefined {
     const host = deps.onsite?.consoleTarget;
@@ -86,12 +94,31 @@ export function onSiteHandlers(ctx: AppContext): OnSiteHandlers {
       translated(async () => {
         const open = sites.get(siteId);
         const room = upn === undefined ? undefined : roomOf(open, upn);
-        const inspection = inspectCertificates(
+        const { inspection, installFiles } = analyseCertificates(
           files.map((file) => ({ fileName: path.basename(file.fileName), bytes: bytesOf(file.base64) })),
           { ...(pfxPassword ? { pfxPassword } : {}), now: ctx.now() },
         );
+        caFiles.set(open.id, installFiles);
         if (room) await open.progress.recordOnSite(room.upn, inspection.checks, ['certificate']);
         return inspection;
+      }),
+
+    'onsite.saveCertificates': ({ siteId, folder }) =>
+      translated(async () => {
+        const open = sites.get(siteId);
+        const files = caFiles.get(open.id) ?? [];
+        if (files.length === 0) throw new AppError('not-found', 'No private CA to save: inspect the certificate files first; only CAs the console must trust are saved.');
+        const chosen = folder ?? (await deps.dialogs.chooseFolder('Save the CA certificates for the console'));
+        if (chosen === null) throw new AppError('cancelled', 'Cancelled: no folder was chosen.');
+        const target = path.resolve(chosen);
+        for (const file of files) {
+          try {
+            await writeFileAtomically(path.join(target, file.name), file.bytes);
+          } catch (error) {
+            throw new AppError('bad-file', `Could not save ${file.name} in ${target}: ${describeFsError(error)}.`);
+          }
+        }
+        return { folder: target, files: files.map((file) => ({ name: file.name, store: file.store, bytes: file.bytes.byteLength })) };
       }),
 
     'onsite.applyConsole': ({ siteId, upn, images, folder }) =>

@@ -276,6 +276,14 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
     expect(install).toBeDefined();
     await certs.getByText(install!.command, { exact: true }).waitFor();
     await certs.getByRole('button', { name: `Copy the install command for ${install!.file}` }).waitFor();
+    // The CA files the commands name, saved for the console: the root's exact bytes under the command's name.
+    const caFolder = path.join(scratch, 'ca-files');
+    await mkdir(caFolder);
+    app.bridge.dialogs.folder = caFolder;
+    await certs.getByRole('button', { name: 'Save the CA files (.cer) for the console' }).click();
+    await certs.getByText(/^Saved \d+ CA files in /).waitFor();
+    const rootName = install!.file.slice(install!.file.lastIndexOf('\\') + 1);
+    expect((await readFile(path.join(caFolder, rootName))).equals(root.der)).toBe(true);
     expect(await smallControls()).toEqual([]);
     await screen('toolkit-certificates');
   }, 60_000);

@@ -135,6 +135,19 @@ describe('off a console (an installer laptop)', () => {
     const recorded = (await app.ok('onsite.checks', { siteId: site.id, upn })).checks;
     expect(recorded.filter((check) => check.id.startsWith('certificate.')).length).toBe(inspection.checks.length);
 
+    // The CA files the commands name, saved for the console (a folder the dialog gives, then one given).
+    const caFolder = path.join(out, 'ca');
+    fs.mkdirSync(caFolder);
+    app.dialogs.folder.push(caFolder);
+    const saved = await app.ok('onsite.saveCertificates', { siteId: site.id });
+    expect(saved.folder).toBe(caFolder);
+    expect(saved.files.map((file) => file.name).sort()).toEqual(inspection.installCommands.map((command) => command.file.slice(command.file.lastIndexOf('\\') + 1)).sort());
+    const rootDer = fs.readFileSync(path.join(CORPUS_DIR, CORPUS_FILES.rootDer));
+    const rootFile = saved.files.find((file) => file.store === 'Root')!;
+    expect(fs.readFileSync(path.join(caFolder, rootFile.name)).equals(rootDer)).toBe(true);
+    const missing = await app.fails('onsite.saveCertificates', { siteId: site.id, folder: path.join(out, 'no-such-folder') });
+    expect(missing.code).toBe('bad-file');
+
     const junk = await app.fails('onsite.certificates', { siteId: site.id, upn, files: [{ fileName: 'notes.txt', base64: Buffer.from('hello').toString('base64') }] });
     expect(junk.code).toBe('bad-file');
     expect(junk.message).toContain('notes.txt');

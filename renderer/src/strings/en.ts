@@ -497,6 +497,8 @@ export const en = {
   'certs.installHint': 'Copy the file to the console and run each command in an elevated command prompt.',
   'certs.installStore': 'Into the {store} store: {file}',
   'certs.copyCommand': 'Copy the install command for {file}',
+  'certs.save': 'Save the CA files (.cer) for the console',
+  'certs.saved': 'Saved {count} CA files in {folder}: copy them to the folder the commands name.',
 
   'consoleApply.title': 'Console configuration',
   'consoleApply.intro': 'Puts this room’s SkypeSettings.xml (and theme images) where the Teams Rooms app reads it at start-up. On the console itself RoomReady writes into the app’s folder; anywhere else it asks for a folder (a USB stick) and writes the files with instructions.',

@@ -66,6 +66,7 @@ export function CertificatesPanel({ siteId, upn, recorded, onRan }: ToolPanelPro
   const [inspection, setInspection] = useState<CertificateInspection | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = [...(event.currentTarget.files ?? [])];
@@ -95,9 +96,20 @@ export function CertificatesPanel({ siteId, upn, recorded, onRan }: ToolPanelPro
     setBusy(false);
     if (result.ok) {
       setInspection(result.data);
+      setSaved(null);
       announce(t('certs.done', { count: result.data.certificates.length, counts: t('toolkit.counts', result.data.counts) }));
       onRan();
     } else setFailure(result);
+  };
+
+  const saveCaFiles = async () => {
+    setFailure(null);
+    const result = await call(() => api.onsite.saveCertificates({ siteId }));
+    if (result.ok) {
+      const message = t('certs.saved', { count: result.data.files.length, folder: result.data.folder });
+      setSaved(message);
+      announce(message);
+    } else if (result.code !== 'cancelled') setFailure(result);
   };
 
   const checks = inspection?.checks ?? recorded;
@@ -163,6 +175,12 @@ export function CertificatesPanel({ siteId, upn, recorded, onRan }: ToolPanelPro
               </li>
             ))}
           </ul>
+          <div className="button-row">
+            <Button size="large" onClick={() => void saveCaFiles()}>
+              {t('certs.save')}
+            </Button>
+          </div>
+          {saved && <p role="status">{saved}</p>}
         </>
       )}
     </section>
