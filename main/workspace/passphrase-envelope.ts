@@ -83,6 +83,12 @@ const EnvelopeSchema = z.object({
   ciphertext: base64Text(),
 });
 
+/** A sealed envelope as written (JSON): its header, tag and ciphertext. */
+export interface SealedEnvelope extends Header {
+  tag: string;
+  ciphertext: string;
+}
+
 interface Header {
   format: string;
   version: number;

@@ -17,7 +17,7 @@ import {
   type InstallerPackageContents,
 } from '../../main/onsite/package.ts';
 import type { AtomicWriteFs } from '../../main/workspace/atomic-write.ts';
-import { sealWithPassphrase } from '../../main/workspace/passphrase-envelope.ts';
+import { sealWithPassphrase, type SealedEnvelope } from '../../main/workspace/passphrase-envelope.ts';
 import { writeSecretVault } from '../../main/workspace/secret-vault.ts';
 import { SiteSchema, type Site } from '../../shared/model.ts';
 import { PackageSummarySchema } from '../../shared/onsite/results.ts';
@@ -85,18 +85,9 @@ async function fileWith(text: string | Uint8Array): Promise<string> {
   return path;
 }
 
-interface EnvelopeJson {
-  format: string;
-  version: number;
-  createdAt: string;
-  kdf: { name: string; N: number; r: number; p: number; salt: string };
-  cipher: { name: string; iv: string };
-  tag: string;
-  ciphertext: string;
-}
 
-async function tampered(edit: (json: EnvelopeJson) => void): Promise<string> {
-  const json = JSON.parse(original) as EnvelopeJson;
+async function tampered(edit: (json: SealedEnvelope) => void): Promise<string> {
+  const json = JSON.parse(original) as SealedEnvelope;
   edit(json);
   return fileWith(JSON.stringify(json, null, 2));
 }
@@ -205,7 +196,7 @@ describe('refused with a clear error', () => {
     expect(error.message).toBe(`Could not open ${sitePackage}: wrong passphrase, or the file was altered.`);
   });
 
-  const REGIONS: [string, (json: EnvelopeJson) => void][] = [
+  const REGIONS: [string, (json: SealedEnvelope) => void][] = [
     ['createdAt (header)', (json) => void (json.createdAt = '2025-03-05T10:00:00.000Z')],
     ['kdf.salt (header)', (json) => void (json.kdf.salt = flip(json.kdf.salt, 0))],
     ['kdf.N (header)', (json) => void (json.kdf.N = json.kdf.N * 2)],
@@ -224,10 +215,10 @@ describe('refused with a clear error', () => {
   });
 
   it.each([
-    ['a malformed salt', (json: EnvelopeJson) => void (json.kdf.salt = 'not base64!')],
-    ['a short IV', (json: EnvelopeJson) => void (json.cipher.iv = Buffer.alloc(8).toString('base64'))],
-    ['another cipher', (json: EnvelopeJson) => void (json.cipher.name = 'aes-128-cbc')],
-    ['a missing tag', (json: EnvelopeJson) => void delete (json as Partial<EnvelopeJson>).tag],
+    ['a malformed salt', (json: SealedEnvelope) => void (json.kdf.salt = 'not base64!')],
+    ['a short IV', (json: SealedEnvelope) => void (json.cipher.iv = Buffer.alloc(8).toString('base64'))],
+    ['another cipher', (json: SealedEnvelope) => void (json.cipher.name = 'aes-128-cbc')],
+    ['a missing tag', (json: SealedEnvelope) => void delete (json as Partial<SealedEnvelope>).tag],
   ])('a header with %s', async (_what, edit) => {
     const path = await tampered(edit);
     const error = await rejection(readInstallerPackage(path, PASSPHRASE));

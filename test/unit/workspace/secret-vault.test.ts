@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSecretVault, SecretVaultError, writeSecretVault } from '../../../main/workspace/secret-vault.ts';
+import type { SealedEnvelope } from '../../../main/workspace/passphrase-envelope.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 const SECRETS = {
@@ -10,17 +11,6 @@ const SECRETS = {
   'salle-etoile@contoso.com': 'Hb3%nY8+cJ5-fL2_dG7.',
   'room-3@contoso.com': 'unusual "quoted" ünïcode ✓',
 };
-
-/** The file's shape, as the tests edit it. */
-interface VaultJson {
-  format: string;
-  version: number;
-  createdAt: string;
-  kdf: { name: string; N: number; r: number; p: number; salt: string };
-  cipher: { name: string; iv: string };
-  tag: string;
-  ciphertext: string;
-}
 
 let directory: string;
 let vaultPath: string;
@@ -47,8 +37,8 @@ async function rejection(promise: Promise<unknown>): Promise<SecretVaultError> {
 }
 
 /** Writes a copy of the vault changed by `edit` and tries to open it with the right passphrase. */
-async function openTampered(name: string, edit: (json: VaultJson) => void): Promise<SecretVaultError> {
-  const json = JSON.parse(original) as VaultJson;
+async function openTampered(name: string, edit: (json: SealedEnvelope) => void): Promise<SecretVaultError> {
+  const json = JSON.parse(original) as SealedEnvelope;
   edit(json);
   const path = join(directory, `${name}.secrets.json`);
   await writeFile(path, JSON.stringify(json));
@@ -121,12 +111,12 @@ describe('refusals', () => {
   });
 
   it.each([
-    ['ciphertext', (json: VaultJson) => { json.ciphertext = flipByte(json.ciphertext, 5); }],
-    ['tag', (json: VaultJson) => { json.tag = flipByte(json.tag); }],
-    ['iv', (json: VaultJson) => { json.cipher.iv = flipByte(json.cipher.iv); }],
-    ['salt', (json: VaultJson) => { json.kdf.salt = flipByte(json.kdf.salt); }],
-    ['header (createdAt, covered only by the associated data)', (json: VaultJson) => { json.createdAt = json.createdAt.replace(/.$/, 'X'); }],
-    ['header (scrypt N)', (json: VaultJson) => { json.kdf.N = 65536; }],
+    ['ciphertext', (json: SealedEnvelope) => { json.ciphertext = flipByte(json.ciphertext, 5); }],
+    ['tag', (json: SealedEnvelope) => { json.tag = flipByte(json.tag); }],
+    ['iv', (json: SealedEnvelope) => { json.cipher.iv = flipByte(json.cipher.iv); }],
+    ['salt', (json: SealedEnvelope) => { json.kdf.salt = flipByte(json.kdf.salt); }],
+    ['header (createdAt, covered only by the associated data)', (json: SealedEnvelope) => { json.createdAt = json.createdAt.replace(/.$/, 'X'); }],
+    ['header (scrypt N)', (json: SealedEnvelope) => { json.kdf.N = 65536; }],
   ])('detects one changed byte of the %s', async (_part, edit) => {
     const error = await openTampered(String(_part).split(' ')[0]!, edit);
     expect(error.problem).toBe('wrong-passphrase-or-altered');
