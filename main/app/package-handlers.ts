@@ -24,50 +24,50 @@ export function packageHandlers(ctx: AppContext): PackageHandlers {
   return {
     'packages.export': ({ siteId, upns, includePasswords, passphrase, path: given }) =>
       translated(async () => {
-          const open = sites.get(siteId);
-          const selection = selectRooms(open, upns);
-          if (selection.site.rooms.length === 0) {
-            const why = selection.skipped.map((room) => `${room.upn}: ${room.reason}`).join('; ');
-            throw new AppError('invalid-room', `No room of "${open.site.name}" can go into a package${why ? `: ${why}` : ' (the site has no rooms)'}.`);
-          }
-          const file = given ?? (await deps.dialogs.chooseSavePath(`${open.site.name} installer`.replace(UNSAFE_IN_NAME, '_').trim() + PACKAGE_FILE_EXTENSION));
-          if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
-          const now = ctx.now();
-          const contents = buildInstallerPackageContents({
-            site: selection.site,
-            upns: selection.site.rooms.map((room) => room.upn),
-            passwords: (upn) => open.passwords.get(upn),
-            includePasswords,
-            now,
-          });
-          const { bytes } = await writeInstallerPackage(file, contents, passphrase);
-          return {
-            path: file,
-            bytes,
-            siteName: open.site.name,
-            rooms: contents.rooms.length,
-            includesPasswords: Object.keys(contents.passwords ?? {}).length > 0,
-            createdAt: contents.createdAt,
-          };
+        const open = sites.get(siteId);
+        const selection = selectRooms(open, upns);
+        if (selection.site.rooms.length === 0) {
+          const why = selection.skipped.map((room) => `${room.upn}: ${room.reason}`).join('; ');
+          throw new AppError('invalid-room', `No room of "${open.site.name}" can go into a package${why ? `: ${why}` : ' (the site has no rooms)'}.`);
+        }
+        const file = given ?? (await deps.dialogs.chooseSavePath(`${open.site.name} installer`.replace(UNSAFE_IN_NAME, '_').trim() + PACKAGE_FILE_EXTENSION));
+        if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
+        const now = ctx.now();
+        const contents = buildInstallerPackageContents({
+          site: selection.site,
+          upns: selection.site.rooms.map((room) => room.upn),
+          passwords: (upn) => open.passwords.get(upn),
+          includePasswords,
+          now,
+        });
+        const { bytes } = await writeInstallerPackage(file, contents, passphrase);
+        return {
+          path: file,
+          bytes,
+          siteName: open.site.name,
+          rooms: contents.rooms.length,
+          includesPasswords: Object.keys(contents.passwords ?? {}).length > 0,
+          createdAt: contents.createdAt,
+        };
       }),
 
     'packages.open': ({ passphrase, path: given }) =>
       translated(async () => {
-          const file = given ?? (await deps.dialogs.choosePackageToOpen());
-          if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
-          const contents = await readInstallerPackage(file, passphrase);
-          const site = validSite(contents.site);
-          const passwords = Object.entries(contents.passwords ?? {});
-          const open = await sites.open(deps, {
-            path: null,
-            practice: false,
-            site,
-            dirty: false,
-            tenant: tenantFor(site.cloud),
-            package: { path: file, createdAt: contents.createdAt, includesPasswords: passwords.length > 0 },
-          });
-          if (passwords.length > 0) await open.passwords.set(passwords);
-          return siteView(open);
+        const file = given ?? (await deps.dialogs.choosePackageToOpen());
+        if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
+        const contents = await readInstallerPackage(file, passphrase);
+        const site = validSite(contents.site);
+        const passwords = Object.entries(contents.passwords ?? {});
+        const open = await sites.open(deps, {
+          path: null,
+          practice: false,
+          site,
+          dirty: false,
+          tenant: tenantFor(site.cloud),
+          package: { path: file, createdAt: contents.createdAt, includesPasswords: passwords.length > 0 },
+        });
+        if (passwords.length > 0) await open.passwords.set(passwords);
+        return siteView(open);
       }),
   };
 }
