@@ -9,7 +9,9 @@ import { buildInstallerPackageContents, readInstallerPackage, writeInstallerPack
 import type { AppContext } from './context.ts';
 import { translated } from './errors.ts';
 import { selectRooms } from './room-selection.ts';
+import { startPracticeTenant } from './practice.ts';
 import { validSite } from './site-handlers.ts';
+import type { SiteTenant } from './site-tenant.ts';
 import { siteView } from './site-view.ts';
 
 type PackageHandlers = Pick<IpcHandlers, 'packages.export' | 'packages.open'>;
@@ -19,8 +21,15 @@ const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${Stri
 
 export function packageHandlers(ctx: AppContext): PackageHandlers {
   const { deps, sites } = ctx;
-  // A package made in practice mode reaches the simulated tenant of the practice site open beside it.
-  const tenantFor = (cloud: CloudId) => (cloud === 'simulated' ? sites.all().find((open) => open.practice)?.tenant : undefined) ?? ctx.cloudTenant(cloud);
+  /**
+   * A package made in practice mode reaches the simulated tenant of the practice site open beside it
+   * (where its rooms were provisioned), or else a simulated tenant of its own, stopped when it closes.
+   */
+  async function tenantFor(cloud: CloudId): Promise<{ tenant: SiteTenant; release?(): Promise<void> }> {
+    if (cloud !== 'simulated') return { tenant: ctx.cloudTenant(cloud) };
+    const practice = sites.all().find((open) => open.practice);
+    return practice ? { tenant: practice.tenant } : startPracticeTenant(ctx);
+  }
   return {
     'packages.export': ({ siteId, upns, includePasswords, passphrase, path: given }) =>
       translated(async () => {
@@ -58,14 +67,22 @@ export function packageHandlers(ctx: AppContext): PackageHandlers {
         const contents = await readInstallerPackage(file, passphrase);
         const site = validSite(contents.site);
         const passwords = Object.entries(contents.passwords ?? {});
-        const open = await sites.open(deps, {
-          path: null,
-          practice: false,
-          site,
-          dirty: false,
-          tenant: tenantFor(site.cloud),
-          package: { path: file, createdAt: contents.createdAt, includesPasswords: passwords.length > 0 },
-        });
+        const { tenant, release } = await tenantFor(site.cloud);
+        let open;
+        try {
+          open = await sites.open(deps, {
+            path: null,
+            practice: false,
+            site,
+            dirty: false,
+            tenant,
+            ...(release ? { release } : {}),
+            package: { path: file, createdAt: contents.createdAt, includesPasswords: passwords.length > 0 },
+          });
+        } catch (error) {
+          await release?.();
+          throw error;
+        }
         if (passwords.length > 0) await open.passwords.set(passwords);
         return siteView(open);
       }),

@@ -6,7 +6,7 @@ import { TEAMS_ROOMS_GROUP } from '../simulator/sample-data.ts';
 import { SiteSchema, type Site } from '../../shared/model.ts';
 import type { AppContext } from './context.ts';
 import type { OpenSite } from './open-sites.ts';
-import { practiceTenant } from './site-tenant.ts';
+import { practiceTenant, type SiteTenant } from './site-tenant.ts';
 
 /** The practice tenant answers at once: nothing to wait for while learning the flow. */
 export const PRACTICE_SIMULATOR_DEFAULTS: SimulatorOptions = { seed: 1, latencyMs: 0, replicationLagMs: 0, deviceCodeIntervalSeconds: 0 };
@@ -40,7 +40,8 @@ export function practiceSite(): Site {
   });
 }
 
-export async function openPracticeSite(ctx: AppContext): Promise<OpenSite> {
+/** A new simulated tenant, signed in as its Global Administrator; `release` stops it. */
+export async function startPracticeTenant(ctx: AppContext): Promise<{ tenant: SiteTenant; release(): Promise<void> }> {
   const options = { ...PRACTICE_SIMULATOR_DEFAULTS, ...ctx.deps.practiceSimulator };
   const session = await openPracticeSession(options, {
     env: ctx.deps.env,
@@ -51,8 +52,13 @@ export async function openPracticeSite(ctx: AppContext): Promise<OpenSite> {
     ctx.practiceSessions.delete(session);
     await session.close();
   };
+  return { tenant: practiceTenant(session), release };
+}
+
+export async function openPracticeSite(ctx: AppContext): Promise<OpenSite> {
+  const { tenant, release } = await startPracticeTenant(ctx);
   try {
-    const open = await ctx.sites.open(ctx.deps, { path: null, practice: true, site: practiceSite(), dirty: false, tenant: practiceTenant(session), release });
+    const open = await ctx.sites.open(ctx.deps, { path: null, practice: true, site: practiceSite(), dirty: false, tenant, release });
     // A new simulated tenant knows nothing of the last one: earlier results would mislead. Manual marks stay.
     await open.progress.forgetTenantResults();
     return open;

@@ -422,6 +422,10 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
     expect(await banner.innerText()).toContain(packageFile);
     expect(await banner.innerText()).toContain('Room passwords are not included');
     expect(app.bridge.dialogs.asked.filter((question) => question === 'open-package')).toHaveLength(2);
+    // Made in practice mode, it stays on the simulated cloud and reaches a simulated tenant of its own.
+    expect(opened.site.cloud).toBe('simulated');
+    await eventually(() => answer('tenant.status', from)).toMatchObject({ ok: true, data: { siteId: opened.id, state: 'signed-in' } });
+    await page().getByText('Signed in as ', { exact: false }).first().waitFor();
     await screen('package-opened');
   }, 60_000);
 

@@ -16,7 +16,7 @@ export function TopologySelect({ value, onChange, describedBy }: { value: Topolo
   );
 }
 
-/** The simulated cloud is offered only to a practice site, which must stay on it. */
+/** The simulated cloud is offered only to a site on it (practice, or a package made in practice mode). */
 export function CloudSelect({ value, onChange, practice }: { value: CloudId; onChange: (cloud: CloudId) => void; practice: boolean }) {
   return (
     <Select value={value} onChange={(_, data) => onChange(data.value as CloudId)}>

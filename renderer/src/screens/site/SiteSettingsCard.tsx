@@ -77,7 +77,7 @@ export function SiteSettingsCard({ view, setView }: { view: SiteView; setView: (
           <TopologySelect value={topology} onChange={setTopology} describedBy={descriptionId} />
         </Field>
         <Field label={t('site.settings.cloud')} validationMessage={issueFor('cloud')}>
-          <CloudSelect value={cloud} onChange={setCloud} practice={view.practice} />
+          <CloudSelect value={cloud} onChange={setCloud} practice={view.practice || view.site.cloud === 'simulated'} />
         </Field>
         <Field label={t('site.settings.tenantDomain')} validationMessage={issueFor('tenantDomain')}>
           <Input value={tenantDomain} onChange={(_, data) => setTenantDomain(data.value)} />
