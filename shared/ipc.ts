@@ -383,12 +383,17 @@ export const IPC_CONTRACT = {
     input: z.strictObject({ siteId, folder: z.string().min(1).max(4096).optional() }),
     output: z.strictObject({ folder: z.string(), files: z.array(z.strictObject({ name: z.string(), store: z.enum(['Root', 'CA']), bytes: z.number().int().nonnegative() })) }),
   },
-  /** Writes SkypeSettings.xml (and theme images) into the console app's LocalState, or exports them for a USB stick to `folder`. */
+  /** Writes SkypeSettings.xml (and the theme images it names) into the console app's LocalState, or exports them for a USB stick to `folder`. */
   'onsite.applyConsole': {
     input: z.strictObject({
       siteId,
       upn,
+      /** A SkypeSettings.xml made for this room (e.g. with a custom theme) instead of the prepared one; checked before use. */
+      settingsXml: z.strictObject({ fileName, text: fileText }).optional(),
+      /** The images its Theming elements name, exactly those. */
       images: z.array(z.strictObject({ fileName, base64: fileBase64 })).max(4).optional(),
+      /** Export for a USB stick even on a console. */
+      usb: z.boolean().optional(),
       folder: z.string().min(1).max(4096).optional(),
     }),
     output: ConsoleApplyResultSchema,

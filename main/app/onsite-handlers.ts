@@ -6,7 +6,12 @@ import type { IpcHandlers } from '../../shared/ipc.ts';
 import { resolveRoom, siteConsoleEra, type Room, type Site } from '../../shared/model.ts';
 import { SKYPE_SETTINGS_FILE_NAME } from '../../shared/onsite/console-files.ts';
 import type { OnSiteCheck } from '../../shared/onsite/results.ts';
+import { themeImageProblems } from '../../shared/onsite/theme-images.ts';
 import { roomConsoleTexts } from '../../shared/prepare.ts';
+import { checkSkypeSettingsFile, formatSkypeSettingsProblem } from '../../shared/skype-settings/check-file.ts';
+import type { SkypeSettings } from '../../shared/skype-settings/elements.ts';
+import { skypeSettingsForRoom } from '../../shared/skype-settings/room.ts';
+import type { ConsoleEra } from '../../shared/console-era.ts';
 import { AppError } from '../ipc.ts';
 import { analyseCertificates, type InstallFile } from '../onsite/certificates/inspect.ts';
 import { applyConsoleConfiguration, confirmConsoleConfiguration, windowsConsoleTarget, type ConsoleTarget } from '../onsite/console-config.ts';
@@ -29,6 +34,29 @@ const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${Stri
 /** The room's SkypeSettings.xml as prepare writes it; never with the password (the installer types it on the console). */
 function roomSkypeSettingsXml(room: Room, site: Site): string {
   return roomConsoleTexts(resolveRoom(room, site), site, siteConsoleEra(site)).skypeSettingsXml;
+}
+
+/** The prepared settings and their era, for the images they name. */
+function preparedSettings(room: Room, site: Site): { settings: SkypeSettings; era: ConsoleEra } {
+  return { settings: skypeSettingsForRoom(resolveRoom(room, site), site), era: siteConsoleEra(site) };
+}
+
+/**
+ * A SkypeSettings.xml brought for this room, as the console would read it: refused when it has
+ * errors (the console applies a badly formed file only up to its first error) or signs in another room.
+ */
+function checkedSettingsFile(file: { fileName: string; text: string }, room: Room, site: Site): { text: string; settings: SkypeSettings; era: ConsoleEra } {
+  const era = siteConsoleEra(site);
+  const check = checkSkypeSettingsFile(file.text, { era, name: file.fileName });
+  if (!check.ok) {
+    const errors = check.problems.filter((problem) => problem.severity === 'error').slice(0, 3).map(formatSkypeSettingsProblem);
+    throw new AppError('bad-file', `${check.summary}: ${errors.join('; ')}`);
+  }
+  const signsIn = check.settings['userAccount.skypeSignInAddress'];
+  if (typeof signsIn === 'string' && signsIn.toLowerCase() !== room.upn.toLowerCase()) {
+    throw new AppError('bad-file', `${file.fileName} signs in ${signsIn}, not this room (${room.upn}).`);
+  }
+  return { text: file.text, settings: check.settings, era };
 }
 
 /** The files the last apply put into LocalState, from its recorded check (RoomReady itself restarts with the console). */
@@ -121,15 +149,19 @@ export function onSiteHandlers(ctx: AppContext): OnSiteHandlers {
         return { folder: target, files: files.map((file) => ({ name: file.name, store: file.store, bytes: file.bytes.byteLength })) };
       }),
 
-    'onsite.applyConsole': ({ siteId, upn, images, folder }) =>
+    'onsite.applyConsole': ({ siteId, upn, settingsXml, images, usb, folder }) =>
       translated(async () => {
         const open = sites.get(siteId);
         const room = roomOf(open, upn);
+        const xml = settingsXml ? checkedSettingsFile(settingsXml, room, open.site) : { text: roomSkypeSettingsXml(room, open.site), ...preparedSettings(room, open.site) };
+        const imageNames = (images ?? []).map((image) => image.fileName);
+        const mismatches = themeImageProblems(xml.settings, xml.era, imageNames, settingsXml?.fileName ?? SKYPE_SETTINGS_FILE_NAME);
+        if (mismatches.length > 0) throw new AppError('bad-file', `${mismatches.join('; ')}.`);
         const files = [
-          { name: SKYPE_SETTINGS_FILE_NAME, bytes: new TextEncoder().encode(roomSkypeSettingsXml(room, open.site)) },
+          { name: SKYPE_SETTINGS_FILE_NAME, bytes: new TextEncoder().encode(xml.text) },
           ...(images ?? []).map((image) => ({ name: image.fileName, bytes: bytesOf(image.base64) })),
         ];
-        const target = consoleTarget();
+        const target = usb ? undefined : consoleTarget();
         let usbFolder: string | undefined;
         if (!target) {
           const chosen = folder ?? (await deps.dialogs.chooseFolder('Export the console configuration for a USB stick'));

@@ -295,6 +295,21 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
     app.bridge.dialogs.folder = usb;
     await tools().getByRole('tab', { name: 'Console configuration' }).click();
     const consolePanel = panel('Console configuration');
+    // A SkypeSettings.xml the admin made for this room, with a custom theme naming its image.
+    const themed = path.join(scratch, 'Everest themed.xml');
+    const image = path.join(scratch, 'Lobby.png');
+    await writeFile(
+      themed,
+      `<SkypeSettings><UserAccount><SkypeSignInAddress>${room.upn}</SkypeSignInAddress></UserAccount><Theming><ThemeName>Custom</ThemeName><CustomBackgroundMainFoRDisplay>Lobby.png</CustomBackgroundMainFoRDisplay></Theming></SkypeSettings>`,
+    );
+    await writeFile(image, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    await consolePanel.getByLabel('SkypeSettings.xml for this room (optional)').setInputFiles(themed);
+    await consolePanel.getByText('Everest themed.xml is used instead of the prepared file.').waitFor();
+    // Without the image it names: refused, naming the element, before any folder is asked for.
+    await consolePanel.getByRole('button', { name: 'Apply to this console or export for a USB stick' }).click();
+    await consolePanel.getByText(/names the image "Lobby\.png" \(SkypeSettings\/Theming\/CustomBackgroundMainFoRDisplay\)/).waitFor();
+    expect(app.bridge.dialogs.asked.some((question) => question.startsWith('folder:Export the console configuration'))).toBe(false);
+    await consolePanel.getByLabel('Theme images the file names (JPG, PNG or BMP)').setInputFiles(image);
     const from = app.bridge.traffic.length;
     await consolePanel.getByRole('button', { name: 'Apply to this console or export for a USB stick' }).click();
     await eventually(() => answer('onsite.applyConsole', from) !== undefined, { timeout: 20_000 }).toBe(true);
@@ -307,13 +322,13 @@ describe.sequential('the on-site toolkit, walked in Chromium', () => {
     await applied.getByText('Exported for a USB stick.').waitFor();
     await applied.getByText(result.data.folder, { exact: true }).waitFor();
     expect(result.data.folder.startsWith(usb)).toBe(true);
-    expect(result.data.files.map((file) => file.name)).toContain('SkypeSettings.xml');
+    expect(result.data.files.map((file) => file.name).sort()).toEqual(['Lobby.png', 'README-USB.txt', 'SkypeSettings.xml']);
     for (const file of result.data.files) {
       expect((await stat(path.join(result.data.folder, file.name))).size).toBe(file.bytes);
       await applied.getByText(`${file.name} (${file.bytes} bytes)`).waitFor();
     }
     const xml = await readFile(path.join(result.data.folder, 'SkypeSettings.xml'), 'utf8');
-    expect(xml).toContain(room.upn);
+    expect(xml).toBe(await readFile(themed, 'utf8'));
     expect(xml).not.toContain(ROOM_PASSWORD);
     const steps = applied.getByRole('list').last();
     expect(await steps.evaluate((element) => (element as unknown as { tagName: string }).tagName)).toBe('OL');

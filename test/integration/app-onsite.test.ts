@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../main/app/deps.ts';
-import type { SiteView } from '../../shared/ipc.ts';
+import type { ChannelInput, SiteView } from '../../shared/ipc.ts';
 import type { NetworkEndpoint } from '../../shared/onsite/network-endpoints.ts';
 import { FingerprintedReportSchema } from '../../shared/report/schema.ts';
 import { CORPUS_DIR, CORPUS_FILES } from '../fixtures/certs/corpus.ts';
@@ -17,6 +17,20 @@ import { mintStandInCertificates, startClockStandIn, startStunStandIn, startTlsS
 import { AppHarness } from './app-harness.ts';
 
 const PASSWORD = 'Room-Pa55word!onsite';
+
+/** A SkypeSettings.xml an admin made for a room: a custom theme naming its main display image. */
+const themedXml = (upn: string) => `<?xml version="1.0" encoding="utf-8"?>
+<SkypeSettings>
+  <UserAccount>
+    <SkypeSignInAddress>${upn}</SkypeSignInAddress>
+    <ExchangeAddress>${upn}</ExchangeAddress>
+  </UserAccount>
+  <Theming>
+    <ThemeName>Custom</ThemeName>
+    <CustomBackgroundMainFoRDisplay>Lobby theme.png</CustomBackgroundMainFoRDisplay>
+  </Theming>
+</SkypeSettings>
+`;
 const WRONG_PASSWORD = 'Not-the-r00m-password';
 
 let trusted: TlsStandIn;
@@ -238,9 +252,13 @@ describe('on a console (a stand-in LocalState and permissions tool)', () => {
     const site = await app.ok('sites.openPractice', {});
     const upn = site.rooms[0]!.upn;
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-    const applied = await app.ok('onsite.applyConsole', { siteId: site.id, upn, images: [{ fileName: 'Lobby theme.png', base64: png.toString('base64') }] });
+    const images = [{ fileName: 'Lobby theme.png', base64: png.toString('base64') }];
+    const settingsXml = { fileName: 'Everest with theme.xml', text: themedXml(upn) };
+    const applied = await app.ok('onsite.applyConsole', { siteId: site.id, upn, settingsXml, images });
     expect(applied.mode).toBe('console');
     expect(fs.readdirSync(localState).sort()).toEqual(['Lobby theme.png', 'SkypeSettings.xml']);
+    // The file brought for the room is the one written, as it was.
+    expect(fs.readFileSync(path.join(localState, 'SkypeSettings.xml'), 'utf8')).toBe(settingsXml.text);
     expect(granted.length).toBe(2);
     expect(applied.check).toMatchObject({ id: 'console-config.applied', status: 'unknown' });
 
@@ -263,6 +281,48 @@ describe('on a console (a stand-in LocalState and permissions tool)', () => {
       expect(ids).toEqual(expect.arrayContaining(['console-config.applied', 'console-config.consumed']));
     } finally {
       await restarted.dispose();
+    }
+  });
+
+  it('a brought SkypeSettings.xml is checked: its images must come, exactly; not another room; no badly formed file', async () => {
+    const app = new AppHarness({ onsite: { consoleTarget: consoleTarget(), network } });
+    try {
+      const site = await app.ok('sites.openPractice', {});
+      const upn = site.rooms[0]!.upn;
+      const image = (fileName: string) => ({ fileName, base64: 'iVBORw0KGgo=' });
+      const apply = (input: Partial<ChannelInput<'onsite.applyConsole'>>) => app.fails('onsite.applyConsole', { siteId: site.id, upn, ...input });
+      const settingsXml = { fileName: 'themed.xml', text: themedXml(upn) };
+
+      const missing = await apply({ settingsXml });
+      expect(missing.code).toBe('bad-file');
+      expect(missing.message).toContain('themed.xml names the image "Lobby theme.png" (SkypeSettings/Theming/CustomBackgroundMainFoRDisplay)');
+      const extra = await apply({ settingsXml, images: [image('Lobby theme.png'), image('logo.png')] });
+      expect(extra.message).toContain('logo.png is not named by any Theming element of themed.xml');
+      // The prepared file names no image: an image alone is refused too.
+      expect((await apply({ images: [image('Lobby theme.png')] })).message).toContain('is not named by any Theming element of SkypeSettings.xml');
+
+      const otherRoom = await apply({ settingsXml: { fileName: 'k2.xml', text: themedXml(site.rooms[1]!.upn) }, images: [image('Lobby theme.png')] });
+      expect(otherRoom.message).toBe(`k2.xml signs in ${site.rooms[1]!.upn}, not this room (${upn}).`);
+      const broken = await apply({ settingsXml: { fileName: 'broken.xml', text: themedXml(upn).replace('</Theming>', '') } });
+      expect(broken.code).toBe('bad-file');
+      expect(broken.message).toMatch(/^broken\.xml: invalid, /);
+      expect(fs.readdirSync(localState)).toEqual([]);
+    } finally {
+      await app.dispose();
+    }
+  });
+
+  it('exports for a USB stick on a console when asked', async () => {
+    const app = new AppHarness({ onsite: { consoleTarget: consoleTarget(), network } });
+    try {
+      const site = await app.ok('sites.openPractice', {});
+      const stick = fs.mkdtempSync(path.join(out, 'stick-'));
+      const result = await app.ok('onsite.applyConsole', { siteId: site.id, upn: site.rooms[0]!.upn, usb: true, folder: stick });
+      expect(result.mode).toBe('usb');
+      expect(result.folder.startsWith(stick)).toBe(true);
+      expect(fs.readdirSync(localState)).toEqual([]);
+    } finally {
+      await app.dispose();
     }
   });
 

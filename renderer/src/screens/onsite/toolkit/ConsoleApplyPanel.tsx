@@ -14,7 +14,7 @@ import { FailureMessage } from '../../../components/FailureMessage.tsx';
 import { StateBadge } from '../../../components/StateBadge.tsx';
 import { t } from '../../../strings/t.ts';
 import { CheckResults, LastRun } from './CheckResults.tsx';
-import { hasExtension, readPickedFiles } from './files.ts';
+import { hasExtension, readPickedFiles, readText } from './files.ts';
 import type { ToolPanelProps } from './NetworkPanel.tsx';
 
 /** As many as onsite.applyConsole takes. */
@@ -25,7 +25,9 @@ export function ConsoleApplyPanel({ siteId, upn, recorded, onRan }: ToolPanelPro
   const api = useApi();
   const announce = useAnnounce();
   const imagesId = useId();
+  const xmlId = useId();
   const [images, setImages] = useState<File[]>([]);
+  const [settingsFile, setSettingsFile] = useState<File | null>(null);
   const [applied, setApplied] = useState<ConsoleApplyResult | null>(null);
   const [consumed, setConsumed] = useState<ConsoleConsumedResult | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -43,18 +45,31 @@ export function ConsoleApplyPanel({ siteId, upn, recorded, onRan }: ToolPanelPro
     setImages(chosen);
   };
 
-  const apply = async () => {
+  const chooseSettings = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.currentTarget.files?.[0] ?? null;
+    event.currentTarget.value = '';
+    if (chosen && !hasExtension(chosen.name, ['.xml'])) return setFailure({ ok: false, code: 'bad-file', message: t('consoleApply.notXml', { file: chosen.name }) });
+    setFailure(null);
+    setSettingsFile(chosen);
+  };
+
+  /** Applies on a console (exports elsewhere); `usb` exports for a USB stick even on a console. */
+  const apply = async (usb: boolean) => {
     setBusy(true);
     setFailure(null);
     let read;
+    let settingsXml: { fileName: string; text: string } | undefined;
     try {
       read = await readPickedFiles(images);
+      if (settingsFile) settingsXml = await readText(settingsFile);
     } catch (error) {
       setBusy(false);
       setFailure({ ok: false, code: 'bad-file', message: t('certs.readFailed', { fileName: error instanceof Error ? error.message : '' }) });
       return;
     }
-    const result = await call(() => api.onsite.applyConsole({ siteId, upn, ...(read.length > 0 ? { images: read } : {}) }));
+    const result = await call(() =>
+      api.onsite.applyConsole({ siteId, upn, ...(settingsXml ? { settingsXml } : {}), ...(read.length > 0 ? { images: read } : {}), ...(usb ? { usb: true } : {}) }),
+    );
     setBusy(false);
     if (result.ok) {
       setApplied(result.data);
@@ -83,13 +98,23 @@ export function ConsoleApplyPanel({ siteId, upn, recorded, onRan }: ToolPanelPro
       <h3 id="console-apply-title">{t('consoleApply.title')}</h3>
       <p className="muted">{t('consoleApply.intro')}</p>
       <div className="file-field">
+        <label htmlFor={xmlId}>{t('consoleApply.settingsFile')}</label>
+        <input id={xmlId} type="file" accept=".xml" disabled={busy} onChange={chooseSettings} aria-describedby={`${xmlId}-hint`} />
+        <p id={`${xmlId}-hint`} className="muted">
+          {settingsFile ? t('consoleApply.settingsChosen', { name: settingsFile.name }) : t('consoleApply.settingsPrepared')}
+        </p>
+      </div>
+      <div className="file-field">
         <label htmlFor={imagesId}>{t('consoleApply.images')}</label>
         <input id={imagesId} type="file" multiple accept={IMAGE_EXTENSIONS.join(',')} disabled={busy} onChange={chooseImages} />
       </div>
       {images.length > 0 && <p className="muted">{t('consoleApply.imagesChosen', { names: images.map((file) => file.name).join(', ') })}</p>}
       <div className="button-row">
-        <Button size="large" appearance="primary" disabled={busy} onClick={() => void apply()}>
+        <Button size="large" appearance="primary" disabled={busy} onClick={() => void apply(false)}>
           {t('consoleApply.run')}
+        </Button>
+        <Button size="large" disabled={busy} onClick={() => void apply(true)}>
+          {t('consoleApply.usb')}
         </Button>
       </div>
       <FailureMessage failure={failure} />

@@ -26,3 +26,12 @@ export function hasExtension(name: string, extensions: readonly string[]): boole
   const lower = name.toLowerCase();
   return extensions.some((extension) => lower.endsWith(extension));
 }
+
+/** A text file (a SkypeSettings.xml) as text; its name is thrown when it cannot be read. */
+export async function readText(file: File): Promise<{ fileName: string; text: string }> {
+  try {
+    return { fileName: file.name, text: await file.text() };
+  } catch {
+    throw new Error(file.name);
+  }
+}
