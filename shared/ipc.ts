@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CheckResultSchema, ValidationReportSchema } from './checks/schema.ts';
 import { CLOUD_IDS, MEETING_MODES, PROVISION_MODES, RoomSchema, SiteSchema } from './model.ts';
 import { STEP_IDS } from './plan/types.ts';
+import { MIN_PASSPHRASE_LENGTH } from './passphrase.ts';
 import { TOPOLOGY_IDS } from './topology.ts';
 import { PHOTO_MEDIA_TYPES, REPORT_FORMATS, SIGN_OFF_PARTIES, SignatureSchema, SignOffSchema, MAX_PHOTO_BASE64 } from './report/schema.ts';
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent } from './ipc-channels.ts';
@@ -351,7 +352,7 @@ export const IPC_CONTRACT = {
       siteId,
       upns: upns.optional(),
       includePasswords: z.boolean(),
-      passphrase: z.string().min(12).max(1024),
+      passphrase: z.string().min(MIN_PASSPHRASE_LENGTH).max(1024),
       path: z.string().min(1).max(4096).optional(),
     }),
     output: PackageSummarySchema,

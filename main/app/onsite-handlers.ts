@@ -22,30 +22,32 @@ import { describeFsError } from '../workspace/fs-errors.ts';
 import type { AppContext } from './context.ts';
 import { translated } from './errors.ts';
 import { roomOf } from './open-sites.ts';
+import { safeFileName } from './file-names.ts';
 
 type OnSiteHandlers = Pick<
   IpcHandlers,
   'onsite.checks' | 'onsite.network' | 'onsite.signInTest' | 'onsite.certificates' | 'onsite.saveCertificates' | 'onsite.applyConsole' | 'onsite.confirmConsole'
 >;
 
-/** Characters no folder name may hold on Windows, macOS or Linux (control characters too). */
-const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
-
-/** The room's SkypeSettings.xml as prepare writes it; never with the password (the installer types it on the console). */
-function roomSkypeSettingsXml(room: Room, site: Site): string {
-  return roomConsoleTexts(resolveRoom(room, site), site, siteConsoleEra(site)).skypeSettingsXml;
+/** A SkypeSettings.xml's text, what it sets and the era it is read for (for the images it names). */
+interface SettingsFile {
+  text: string;
+  settings: SkypeSettings;
+  era: ConsoleEra;
 }
 
-/** The prepared settings and their era, for the images they name. */
-function preparedSettings(room: Room, site: Site): { settings: SkypeSettings; era: ConsoleEra } {
-  return { settings: skypeSettingsForRoom(resolveRoom(room, site), site), era: siteConsoleEra(site) };
+/** The room's SkypeSettings.xml as prepare writes it; never with the password (the installer types it on the console). */
+function preparedSettingsFile(room: Room, site: Site): SettingsFile {
+  const resolved = resolveRoom(room, site);
+  const era = siteConsoleEra(site);
+  return { text: roomConsoleTexts(resolved, site, era).skypeSettingsXml, settings: skypeSettingsForRoom(resolved, site, { era }), era };
 }
 
 /**
  * A SkypeSettings.xml brought for this room, as the console would read it: refused when it has
  * errors (the console applies a badly formed file only up to its first error) or signs in another room.
  */
-function checkedSettingsFile(file: { fileName: string; text: string }, room: Room, site: Site): { text: string; settings: SkypeSettings; era: ConsoleEra } {
+function checkedSettingsFile(file: { fileName: string; text: string }, room: Room, site: Site): SettingsFile {
   const era = siteConsoleEra(site);
   const check = checkSkypeSettingsFile(file.text, { era, name: file.fileName });
   if (!check.ok) {
@@ -153,7 +155,7 @@ export function onSiteHandlers(ctx: AppContext): OnSiteHandlers {
       translated(async () => {
         const open = sites.get(siteId);
         const room = roomOf(open, upn);
-        const xml = settingsXml ? checkedSettingsFile(settingsXml, room, open.site) : { text: roomSkypeSettingsXml(room, open.site), ...preparedSettings(room, open.site) };
+        const xml = settingsXml ? checkedSettingsFile(settingsXml, room, open.site) : preparedSettingsFile(room, open.site);
         const imageNames = (images ?? []).map((image) => image.fileName);
         const mismatches = themeImageProblems(xml.settings, xml.era, imageNames, settingsXml?.fileName ?? SKYPE_SETTINGS_FILE_NAME);
         if (mismatches.length > 0) throw new AppError('bad-file', `${mismatches.join('; ')}.`);
@@ -166,7 +168,7 @@ export function onSiteHandlers(ctx: AppContext): OnSiteHandlers {
         if (!target) {
           const chosen = folder ?? (await deps.dialogs.chooseFolder('Export the console configuration for a USB stick'));
           if (chosen === null) throw new AppError('cancelled', 'Cancelled: no folder was chosen.');
-          usbFolder = path.join(path.resolve(chosen), `${room.displayName} console files`.replace(UNSAFE_IN_NAME, '_').trim());
+          usbFolder = path.join(path.resolve(chosen), safeFileName(`${room.displayName} console files`));
         }
         const result = await applyConsoleConfiguration({ upn: room.upn, files, ...(target ? { target } : {}), ...(usbFolder ? { usbFolder } : {}), now: () => ctx.now() });
         await open.progress.recordOnSite(room.upn, [result.check], ['console-config']);

@@ -13,11 +13,9 @@ import { startPracticeTenant } from './practice.ts';
 import { validSite } from './site-handlers.ts';
 import type { SiteTenant } from './site-tenant.ts';
 import { siteView } from './site-view.ts';
+import { safeFileName } from './file-names.ts';
 
 type PackageHandlers = Pick<IpcHandlers, 'packages.export' | 'packages.open'>;
-
-/** Characters no file name may hold on Windows, macOS or Linux (control characters too). */
-const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
 
 export function packageHandlers(ctx: AppContext): PackageHandlers {
   const { deps, sites } = ctx;
@@ -39,7 +37,7 @@ export function packageHandlers(ctx: AppContext): PackageHandlers {
           const why = selection.skipped.map((room) => `${room.upn}: ${room.reason}`).join('; ');
           throw new AppError('invalid-room', `No room of "${open.site.name}" can go into a package${why ? `: ${why}` : ' (the site has no rooms)'}.`);
         }
-        const file = given ?? (await deps.dialogs.chooseSavePath(`${open.site.name} installer`.replace(UNSAFE_IN_NAME, '_').trim() + PACKAGE_FILE_EXTENSION));
+        const file = given ?? (await deps.dialogs.chooseSavePath(safeFileName(`${open.site.name} installer`) + PACKAGE_FILE_EXTENSION));
         if (file === null) throw new AppError('cancelled', 'Cancelled: no file was chosen.');
         const now = ctx.now();
         const contents = buildInstallerPackageContents({

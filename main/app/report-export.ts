@@ -17,16 +17,14 @@ import { writeFileAtomically } from '../workspace/atomic-write.ts';
 import { describeFsError } from '../workspace/fs-errors.ts';
 import type { AppContext } from './context.ts';
 import { roomOf, type OpenSite } from './open-sites.ts';
+import { safeFileName } from './file-names.ts';
 
 export const PDF_UNAVAILABLE = 'PDF export needs a print engine, which this window does not have; export the report as HTML and print it from a browser instead.';
-
-/** Characters no file name may hold on Windows, macOS or Linux (control characters too). */
-const UNSAFE_IN_NAME = new RegExp(`[\\\\/:*?"<>|${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}]`, 'g');
 
 /** "<site> - <room> report.pdf", or "<site> report.pdf" for the whole site. */
 export function suggestedReportName(siteName: string, room: Room | undefined, format: ReportFormat): string {
   const base = room ? `${siteName} - ${room.displayName} report` : `${siteName} report`;
-  return `${base.replace(UNSAFE_IN_NAME, '_').trim()}.${format}`;
+  return `${safeFileName(base)}.${format}`;
 }
 
 export function roomEvidence(open: OpenSite, upn: string): RoomEvidence {

@@ -15,8 +15,9 @@
 // Errors carry a problem code and no path: each caller words them for its own file.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase.ts';
 
-export const MIN_PASSPHRASE_LENGTH = 12;
+export { MIN_PASSPHRASE_LENGTH };
 /** What RoomReady writes: scrypt's interactive-login strength (32 MiB, about 0.1 s). */
 export const ENVELOPE_KDF = { N: 2 ** 15, r: 8, p: 1 } as const;
 // What RoomReady reads: at least what it writes and at most 256 MiB of scrypt memory, so a crafted

@@ -15,6 +15,7 @@ import { runNetworkReadiness, type NetworkReadinessOptions } from '../../main/on
 import type { NetworkEndpoint, StunTarget } from '../../shared/onsite/network-endpoints.ts';
 import { NetworkReportSchema, type NetworkReport, type OnSiteCheck } from '../../shared/onsite/results.ts';
 import { mintCertificate, type MintedCertificate } from '../support/mint-certificate.ts';
+import { stunBindingResponse } from '../support/onsite-stand-ins.ts';
 
 const LOOPBACK = '127.0.0.1';
 const closers: (() => Promise<void>)[] = [];
@@ -54,28 +55,17 @@ async function closedPort(): Promise<number> {
 }
 
 /**
- * A STUN server written from RFC 5389 by hand (not with the code under test): answers Binding
- * requests with XOR-MAPPED-ADDRESS, except those `drop` says to ignore (by arrival order).
+ * A STUN server written from RFC 5389 by hand (test/support's, not the code under test): answers
+ * Binding requests with XOR-MAPPED-ADDRESS, except those `drop` says to ignore (by arrival order).
  */
 async function stunResponder(drop: (index: number) => boolean): Promise<{ port: number; clients: string[] }> {
   const socket = dgram.createSocket('udp4');
   const clients: string[] = [];
   let index = 0;
   socket.on('message', (request, remote) => {
-    if (request.length < 20 || request.readUInt16BE(0) !== 0x0001 || request.readUInt32BE(4) !== 0x2112a442) return;
-    if (drop(index++)) return;
+    const reply = stunBindingResponse(request, remote.address, remote.port);
+    if (reply === undefined || drop(index++)) return;
     clients.push(`${remote.address}:${remote.port}`);
-    const reply = Buffer.alloc(32);
-    reply.writeUInt16BE(0x0101, 0); // Binding success
-    reply.writeUInt16BE(12, 2);
-    reply.writeUInt32BE(0x2112a442, 4);
-    request.copy(reply, 8, 8, 20); // the transaction id
-    reply.writeUInt16BE(0x0020, 20); // XOR-MAPPED-ADDRESS
-    reply.writeUInt16BE(8, 22);
-    reply.writeUInt8(0x01, 25); // IPv4
-    reply.writeUInt16BE(remote.port ^ 0x2112, 26);
-    const octets = remote.address.split('.').map(Number);
-    reply.writeUInt32BE((((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) ^ 0x2112a442) >>> 0, 28);
     socket.send(reply, remote.port, remote.address);
   });
   closers.push(() => new Promise((resolve) => socket.close(() => resolve())));

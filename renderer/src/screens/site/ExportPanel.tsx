@@ -1,17 +1,17 @@
 // Export: per-room scripts (export.scripts) and the installer's sealed package (packages.export):
-// a passphrase typed twice (at least 12 characters, both cleared once sent), room passwords only
+// a passphrase typed twice (at least MIN_PASSPHRASE_LENGTH characters, both cleared once sent), room passwords only
 // when the admin ticks the box, for the selected rooms or all of them.
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc.ts';
 import type { PackageSummary } from '../../../../shared/onsite/results.ts';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase.ts';
 import { call, type Failure } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { FailureMessage } from '../../components/FailureMessage.tsx';
 import { t } from '../../strings/t.ts';
 
-const MIN_PASSPHRASE = 12;
 type ExportResult = ChannelOutput<'export.scripts'>;
 
 export function ExportPanel({ siteId, upns, scopeText }: { siteId: string; upns: string[] | undefined; scopeText: string }) {
@@ -75,9 +75,9 @@ function PackageExport({ siteId, upns }: { siteId: string; upns: string[] | unde
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const short = passphrase.length > 0 && passphrase.length < MIN_PASSPHRASE;
+  const short = passphrase.length > 0 && passphrase.length < MIN_PASSPHRASE_LENGTH;
   const mismatch = repeat.length > 0 && repeat !== passphrase;
-  const ready = passphrase.length >= MIN_PASSPHRASE && repeat === passphrase;
+  const ready = passphrase.length >= MIN_PASSPHRASE_LENGTH && repeat === passphrase;
 
   const exportPackage = async () => {
     const typed = passphrase;
